@@ -1,0 +1,263 @@
+//===- QuantInterop.cpp - qnt <-> upstream quant dialect ------------------===//
+//
+// Upstream `!quant.uniform` types carry every scale inside the type; qnt keeps
+// scales in tensors. These passes convert between the two where a form fits
+// both: per-tensor, per-axis and sub-channel uniform quantization.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Passes.h"
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace quench {
+#define GEN_PASS_DEF_QNTFROMQUANT
+#define GEN_PASS_DEF_QNTTOQUANT
+#include "passes/Passes.h.inc"
+} // namespace quench
+
+using namespace mlir;
+using namespace quench;
+using namespace quench::qnt;
+
+namespace {
+
+/// The qnt view of an upstream uniform quantized element type on `shape`:
+/// encoding, scales and (when any is non-zero) zero points as constants.
+struct UniformParts {
+  UniformAttr encoding;
+  DenseElementsAttr scales;
+  DenseElementsAttr zeroPoints;
+};
+
+FailureOr<UniformParts> toUniformParts(quant::UniformQuantizedType base,
+                                       ArrayRef<int64_t> shape) {
+  MLIRContext *ctx = base.getContext();
+  auto storage = dyn_cast<IntegerType>(base.getStorageType());
+  auto expressed = dyn_cast<FloatType>(base.getExpressedType());
+  unsigned bits = base.getStorageTypeIntegralWidth();
+  if (!storage || !expressed || bits < 2 || bits > 8)
+    return failure();
+
+  SmallVector<int64_t> scaleShape(shape.size(), 1);
+  SmallVector<double> scales;
+  SmallVector<int64_t> zeroPoints;
+  if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(base)) {
+    int32_t axis = perAxis.getQuantizedDimension();
+    scaleShape[axis] = shape[axis];
+    scales.assign(perAxis.getScales().begin(), perAxis.getScales().end());
+    zeroPoints.assign(perAxis.getZeroPoints().begin(),
+                      perAxis.getZeroPoints().end());
+  } else if (auto sub = dyn_cast<quant::UniformQuantizedSubChannelType>(base)) {
+    auto scalesType = cast<ShapedType>(sub.getScales().getType());
+    scaleShape.assign(scalesType.getShape().begin(), scalesType.getShape().end());
+    for (APFloat value : sub.getScales().getValues<APFloat>())
+      scales.push_back(value.convertToDouble());
+    for (APInt value : sub.getZeroPoints().getValues<APInt>())
+      zeroPoints.push_back(value.getSExtValue());
+  } else if (auto perTensor = dyn_cast<quant::UniformQuantizedType>(base)) {
+    scales.push_back(perTensor.getScale());
+    zeroPoints.push_back(perTensor.getZeroPoint());
+  } else {
+    return failure();
+  }
+  if (scaleShape.size() != shape.size())
+    return failure();
+
+  SmallVector<int64_t> block;
+  for (auto [dim, count] : llvm::zip_equal(shape, scaleShape)) {
+    if (count <= 0 || dim % count != 0)
+      return failure();
+    block.push_back(dim / count);
+  }
+  bool hasZeroPoint = llvm::any_of(zeroPoints, [](int64_t z) { return z != 0; });
+  UniformParts parts;
+  parts.encoding = UniformAttr::get(
+      ctx, bits, base.isSigned() ? Signedness::Signed : Signedness::Unsigned,
+      block, hasZeroPoint, PackingAttr());
+  SmallVector<APFloat> scaleValues;
+  for (double scale : scales) {
+    APFloat value(scale);
+    bool lost;
+    value.convert(expressed.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                  &lost);
+    scaleValues.push_back(value);
+  }
+  parts.scales = DenseElementsAttr::get(
+      RankedTensorType::get(scaleShape, expressed), scaleValues);
+  if (hasZeroPoint) {
+    SmallVector<APInt> zeroValues;
+    for (int64_t z : zeroPoints)
+      zeroValues.push_back(APInt(storage.getWidth(), z, /*isSigned=*/true));
+    parts.zeroPoints = DenseElementsAttr::get(
+        RankedTensorType::get(scaleShape, storage), zeroValues);
+  }
+  return parts;
+}
+
+/// The element type of a ranked tensor of upstream uniform quantized values.
+quant::UniformQuantizedType getUniformElement(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  if (!tensor || !tensor.hasStaticShape())
+    return {};
+  return dyn_cast<quant::UniformQuantizedType>(tensor.getElementType());
+}
+
+/// quant.dcast(quant.scast(codes)) -> qnt.dequantize(qnt.uniform(codes, ...)).
+struct ImportDequantizeCast : OpRewritePattern<quant::DequantizeCastOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(quant::DequantizeCastOp op,
+                                PatternRewriter &rewriter) const override {
+    auto quantType = cast<RankedTensorType>(op.getInput().getType());
+    quant::UniformQuantizedType element = getUniformElement(quantType);
+    if (!element)
+      return rewriter.notifyMatchFailure(op, "not a static uniform tensor");
+    // The codes: the integer tensor behind a storage cast, or the rounding of
+    // a float tensor behind a quantize cast.
+    Value codes;
+    FailureOr<UniformParts> parts = toUniformParts(element, quantType.getShape());
+    if (failed(parts))
+      return rewriter.notifyMatchFailure(op, "form has no qnt equivalent");
+    Location loc = op.getLoc();
+    auto scales = arith::ConstantOp::create(rewriter, loc, parts->scales);
+    Value zeroPoints;
+    if (parts->zeroPoints)
+      zeroPoints = arith::ConstantOp::create(rewriter, loc, parts->zeroPoints);
+    if (auto storageCast = op.getInput().getDefiningOp<quant::StorageCastOp>()) {
+      codes = storageCast.getInput();
+    } else if (auto quantize = op.getInput().getDefiningOp<quant::QuantizeCastOp>()) {
+      auto codesType = RankedTensorType::get(quantType.getShape(),
+                                             element.getStorageType());
+      codes = QuantizeOp::create(rewriter, loc, codesType, quantize.getInput(),
+                                 scales, zeroPoints, parts->encoding);
+    } else {
+      return rewriter.notifyMatchFailure(op, "codes are not visible");
+    }
+    auto qtensorType =
+        QTensorType::get(getContext(), quantType.getShape(),
+                         cast<FloatType>(element.getExpressedType()),
+                         parts->encoding);
+    Value weight = UniformOp::create(rewriter, loc, qtensorType, codes, scales,
+                                     zeroPoints, /*group_index=*/Value());
+    rewriter.replaceOpWithNewOp<DequantizeOp>(op, op.getType(), weight);
+    return success();
+  }
+};
+
+/// quant.scast(quant.qcast(x)) to integers -> qnt.quantize(x, ...).
+struct ImportQuantizeCast : OpRewritePattern<quant::StorageCastOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(quant::StorageCastOp op,
+                                PatternRewriter &rewriter) const override {
+    auto quantize = op.getInput().getDefiningOp<quant::QuantizeCastOp>();
+    if (!quantize)
+      return rewriter.notifyMatchFailure(op, "not a storage cast of a qcast");
+    auto quantType = cast<RankedTensorType>(op.getInput().getType());
+    quant::UniformQuantizedType element = getUniformElement(quantType);
+    if (!element)
+      return rewriter.notifyMatchFailure(op, "not a static uniform tensor");
+    FailureOr<UniformParts> parts = toUniformParts(element, quantType.getShape());
+    if (failed(parts))
+      return rewriter.notifyMatchFailure(op, "form has no qnt equivalent");
+    Location loc = op.getLoc();
+    Value scales = arith::ConstantOp::create(rewriter, loc, parts->scales);
+    Value zeroPoints;
+    if (parts->zeroPoints)
+      zeroPoints = arith::ConstantOp::create(rewriter, loc, parts->zeroPoints);
+    rewriter.replaceOpWithNewOp<QuantizeOp>(op, op.getType(), quantize.getInput(),
+                                            scales, zeroPoints, parts->encoding);
+    return success();
+  }
+};
+
+struct QntFromQuantPass : quench::impl::QntFromQuantBase<QntFromQuantPass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    patterns.add<ImportDequantizeCast, ImportQuantizeCast>(&getContext());
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+/// qnt.dequantize(qnt.uniform(codes, constant scales, constant zero points))
+/// -> quant.dcast(quant.scast(codes)).
+struct ExportDequantize : OpRewritePattern<DequantizeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(DequantizeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto uniform = op.getInput().getDefiningOp<UniformOp>();
+    if (!uniform || uniform.getGroupIndex() ||
+        uniform.getEncoding().getPacking())
+      return rewriter.notifyMatchFailure(op, "not an unpacked qnt.uniform");
+    UniformAttr enc = uniform.getEncoding();
+    DenseElementsAttr scales, zeroPoints;
+    if (!matchPattern(uniform.getScales(), m_Constant(&scales)) ||
+        (uniform.getZeroPoints() &&
+         !matchPattern(uniform.getZeroPoints(), m_Constant(&zeroPoints))))
+      return rewriter.notifyMatchFailure(op, "scales are not constants");
+    if (zeroPoints && !isa<IntegerType>(zeroPoints.getElementType()))
+      return rewriter.notifyMatchFailure(op, "float zero points");
+
+    QTensorType type = uniform.getType();
+    ArrayRef<int64_t> shape = type.getShape(), block = enc.getBlock();
+    Type storage = uniform.getCodes().getType().getElementType();
+    unsigned flags = enc.isSigned() ? quant::QuantizationFlags::Signed : 0;
+    int64_t qmin = enc.getQMin(), qmax = enc.getQMax();
+    SmallVector<double> scaleValues;
+    for (APFloat value : scales.getValues<APFloat>())
+      scaleValues.push_back(value.convertToDouble());
+    SmallVector<int64_t> zeroValues(scaleValues.size(), 0);
+    if (zeroPoints)
+      for (auto [i, value] : llvm::enumerate(zeroPoints.getValues<APInt>()))
+        zeroValues[i] = enc.isSigned() ? value.getSExtValue() : value.getZExtValue();
+
+    SmallVector<int32_t> blockedDims;
+    for (auto [d, pair] : llvm::enumerate(llvm::zip_equal(shape, block)))
+      if (std::get<0>(pair) != std::get<1>(pair))
+        blockedDims.push_back(d);
+    Type element;
+    if (blockedDims.empty()) {
+      element = quant::UniformQuantizedType::get(flags, storage, type.getElementType(),
+                                                 scaleValues[0], zeroValues[0], qmin, qmax);
+    } else if (blockedDims.size() == 1 && block[blockedDims[0]] == 1) {
+      element = quant::UniformQuantizedPerAxisType::get(
+          flags, storage, type.getElementType(), scaleValues, zeroValues,
+          blockedDims[0], qmin, qmax);
+    } else {
+      SmallVector<int64_t> blockSizes;
+      for (int32_t d : blockedDims)
+        blockSizes.push_back(block[d]);
+      auto scaleType = cast<ShapedType>(scales.getType());
+      DenseElementsAttr zeroAttr =
+          zeroPoints ? zeroPoints
+                     : DenseElementsAttr::get(
+                           RankedTensorType::get(scaleType.getShape(), storage),
+                           APInt(storage.getIntOrFloatBitWidth(), 0));
+      element = quant::UniformQuantizedSubChannelType::get(
+          flags, storage, type.getElementType(), scales, zeroAttr, blockedDims,
+          blockSizes, qmin, qmax);
+    }
+    auto quantType = RankedTensorType::get(shape, element);
+    Value cast = quant::StorageCastOp::create(rewriter, op.getLoc(), quantType,
+                                              uniform.getCodes());
+    rewriter.replaceOpWithNewOp<quant::DequantizeCastOp>(op, op.getType(), cast);
+    return success();
+  }
+};
+
+struct QntToQuantPass : quench::impl::QntToQuantBase<QntToQuantPass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    patterns.add<ExportDequantize>(&getContext());
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
+    getOperation().walk([](DequantizeOp op) {
+      op.emitRemark("left in qnt: only an unpacked qnt.uniform with constant "
+                    "scales and integer zero points has a !quant.uniform form");
+    });
+  }
+};
+
+} // namespace

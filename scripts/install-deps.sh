@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Quench builds and tests with. Idempotent: packages that
+# are already installed are skipped, so a second run costs one dpkg query.
+set -euo pipefail
+
+PACKAGES=(
+  # Toolchain and build.
+  cmake ninja-build ccache g++ git python3
+  # LLVM/MLIR 22 (bookworm-security): libraries, mlir-tblgen, FileCheck, lit, not.
+  llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools clang-22
+  # Tests and benchmarks.
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # Numerics.
+  libeigen3-dev
+  # ONNX front end.
+  libonnx-dev libprotobuf-dev protobuf-compiler
+  # Linking dependencies of Debian's MLIR/LLVM CMake exports.
+  zlib1g-dev libzstd-dev libxml2-dev libedit-dev libffi-dev libcurl4-openssl-dev
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  SUDO=sudo
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"
