@@ -1,0 +1,42 @@
+# -*- Python -*-
+# lit configuration of the Quench FileCheck tests.
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "Quench"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.quench_obj_root, "test")
+config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "README.md", "lit.cfg.py",
+                   "lit.site.cfg.py"]
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+runner_utils = os.path.join(config.llvm_lib_dir, "libmlir_runner_utils.so")
+c_runner_utils = os.path.join(config.llvm_lib_dir, "libmlir_c_runner_utils.so")
+config.substitutions.append(("%mlir_runner_utils", runner_utils))
+config.substitutions.append(("%mlir_c_runner_utils", c_runner_utils))
+# Runs a module's @main through the reference pipeline on the host CPU.
+config.substitutions.append((
+    "%run_reference",
+    "quench-opt --quench-reference-to-llvm | mlir-runner -e main "
+    "-entry-point-result=void "
+    f"-shared-libs={runner_utils},{c_runner_utils}"))
+config.substitutions.append(("%shared", config.shared_dir))
+config.substitutions.append(("%quench_src_root", config.quench_src_root))
+config.substitutions.append(("%quench_obj_root", config.quench_obj_root))
+if os.path.isdir(config.shared_dir):
+    config.available_features.add("shared")
+
+tools = [
+    ToolSubst("quench-opt", unresolved="fatal"),
+    ToolSubst("mlir-runner", unresolved="fatal"),
+]
+llvm_config.add_tool_substitutions(
+    tools, [config.quench_tools_dir, config.llvm_tools_dir])
