@@ -21,6 +21,7 @@ void quench::registerQuenchPipelines() {
       [](OpPassManager &pm) {
         pm.addPass(createLowerQntToLinalg());
         pm.addPass(createCanonicalizerPass());
+        pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
         bufferization::OneShotBufferizePassOptions bufferize;
         bufferize.bufferizeFunctionBoundaries = true;
         bufferize.functionBoundaryTypeConversion =
