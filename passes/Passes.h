@@ -25,6 +25,10 @@ namespace quench {
 /// Registers the named pipelines (`quench-reference-to-llvm`, ...).
 void registerQuenchPipelines();
 
+/// Adds the dialects Quench tools parse and produce, with the external
+/// interface models (bufferization, tiling, convert-to-llvm) the pipelines use.
+void registerQuenchDialects(mlir::DialectRegistry &registry);
+
 } // namespace quench
 
 #endif // QUENCH_PASSES_PASSES_H

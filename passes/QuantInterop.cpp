@@ -32,13 +32,25 @@ struct UniformParts {
   DenseElementsAttr zeroPoints;
 };
 
-FailureOr<UniformParts> toUniformParts(quant::UniformQuantizedType base,
+FailureOr<UniformParts> toUniformParts(quant::QuantizedType base,
                                        ArrayRef<int64_t> shape) {
   MLIRContext *ctx = base.getContext();
   auto storage = dyn_cast<IntegerType>(base.getStorageType());
   auto expressed = dyn_cast<FloatType>(base.getExpressedType());
-  unsigned bits = base.getStorageTypeIntegralWidth();
-  if (!storage || !expressed || bits < 2 || bits > 8)
+  if (!storage || !expressed)
+    return failure();
+  // The storage range must be the full range of some bit width: `i8<-8:7>` is
+  // 4-bit, `i8` is 8-bit; a narrowed range such as `i8<-127:127>` clamps
+  // differently from every qnt encoding and is left alone.
+  unsigned bits = 0;
+  for (unsigned b = 2; b <= storage.getWidth() && b <= 8; ++b) {
+    int64_t qmin = base.isSigned() ? -(int64_t(1) << (b - 1)) : 0;
+    int64_t qmax = base.isSigned() ? (int64_t(1) << (b - 1)) - 1
+                                   : (int64_t(1) << b) - 1;
+    if (base.getStorageTypeMin() == qmin && base.getStorageTypeMax() == qmax)
+      bits = b;
+  }
+  if (bits == 0)
     return failure();
 
   SmallVector<int64_t> scaleShape(shape.size(), 1);
@@ -90,19 +102,24 @@ FailureOr<UniformParts> toUniformParts(quant::UniformQuantizedType base,
   if (hasZeroPoint) {
     SmallVector<APInt> zeroValues;
     for (int64_t z : zeroPoints)
-      zeroValues.push_back(APInt(storage.getWidth(), z, /*isSigned=*/true));
+      zeroValues.push_back(APInt(storage.getWidth(), z, base.isSigned()));
     parts.zeroPoints = DenseElementsAttr::get(
         RankedTensorType::get(scaleShape, storage), zeroValues);
   }
   return parts;
 }
 
-/// The element type of a ranked tensor of upstream uniform quantized values.
-quant::UniformQuantizedType getUniformElement(Type type) {
+/// The element type of a static tensor of upstream uniform quantized values
+/// (per-tensor, per-axis or sub-channel; these are sibling classes).
+quant::QuantizedType getUniformElement(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
   if (!tensor || !tensor.hasStaticShape())
     return {};
-  return dyn_cast<quant::UniformQuantizedType>(tensor.getElementType());
+  Type element = tensor.getElementType();
+  if (isa<quant::UniformQuantizedType, quant::UniformQuantizedPerAxisType,
+          quant::UniformQuantizedSubChannelType>(element))
+    return cast<quant::QuantizedType>(element);
+  return {};
 }
 
 /// quant.dcast(quant.scast(codes)) -> qnt.dequantize(qnt.uniform(codes, ...)).
@@ -111,12 +128,13 @@ struct ImportDequantizeCast : OpRewritePattern<quant::DequantizeCastOp> {
   LogicalResult matchAndRewrite(quant::DequantizeCastOp op,
                                 PatternRewriter &rewriter) const override {
     auto quantType = cast<RankedTensorType>(op.getInput().getType());
-    quant::UniformQuantizedType element = getUniformElement(quantType);
+    quant::QuantizedType element = getUniformElement(quantType);
     if (!element)
       return rewriter.notifyMatchFailure(op, "not a static uniform tensor");
-    // The codes: the integer tensor behind a storage cast, or the rounding of
-    // a float tensor behind a quantize cast.
-    Value codes;
+    auto storageCast = op.getInput().getDefiningOp<quant::StorageCastOp>();
+    auto quantize = op.getInput().getDefiningOp<quant::QuantizeCastOp>();
+    if (!storageCast && !quantize)
+      return rewriter.notifyMatchFailure(op, "codes are not visible");
     FailureOr<UniformParts> parts = toUniformParts(element, quantType.getShape());
     if (failed(parts))
       return rewriter.notifyMatchFailure(op, "form has no qnt equivalent");
@@ -125,15 +143,16 @@ struct ImportDequantizeCast : OpRewritePattern<quant::DequantizeCastOp> {
     Value zeroPoints;
     if (parts->zeroPoints)
       zeroPoints = arith::ConstantOp::create(rewriter, loc, parts->zeroPoints);
-    if (auto storageCast = op.getInput().getDefiningOp<quant::StorageCastOp>()) {
+    // The codes: the integer tensor behind a storage cast, or the rounding of
+    // a float tensor behind a quantize cast.
+    Value codes;
+    if (storageCast) {
       codes = storageCast.getInput();
-    } else if (auto quantize = op.getInput().getDefiningOp<quant::QuantizeCastOp>()) {
+    } else {
       auto codesType = RankedTensorType::get(quantType.getShape(),
                                              element.getStorageType());
       codes = QuantizeOp::create(rewriter, loc, codesType, quantize.getInput(),
                                  scales, zeroPoints, parts->encoding);
-    } else {
-      return rewriter.notifyMatchFailure(op, "codes are not visible");
     }
     auto qtensorType =
         QTensorType::get(getContext(), quantType.getShape(),
@@ -155,7 +174,7 @@ struct ImportQuantizeCast : OpRewritePattern<quant::StorageCastOp> {
     if (!quantize)
       return rewriter.notifyMatchFailure(op, "not a storage cast of a qcast");
     auto quantType = cast<RankedTensorType>(op.getInput().getType());
-    quant::UniformQuantizedType element = getUniformElement(quantType);
+    quant::QuantizedType element = getUniformElement(quantType);
     if (!element)
       return rewriter.notifyMatchFailure(op, "not a static uniform tensor");
     FailureOr<UniformParts> parts = toUniformParts(element, quantType.getShape());
@@ -176,7 +195,11 @@ struct QntFromQuantPass : quench::impl::QntFromQuantBase<QntFromQuantPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<ImportDequantizeCast, ImportQuantizeCast>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    // Upstream folds dcast(qcast(x)) to x, which would erase fake quantization
+    // instead of importing it.
+    GreedyRewriteConfig config;
+    config.enableFolding(false);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns), config)))
       signalPassFailure();
   }
 };
@@ -229,15 +252,28 @@ struct ExportDequantize : OpRewritePattern<DequantizeOp> {
       SmallVector<int64_t> blockSizes;
       for (int32_t d : blockedDims)
         blockSizes.push_back(block[d]);
-      auto scaleType = cast<ShapedType>(scales.getType());
-      DenseElementsAttr zeroAttr =
-          zeroPoints ? zeroPoints
-                     : DenseElementsAttr::get(
-                           RankedTensorType::get(scaleType.getShape(), storage),
-                           APInt(storage.getIntOrFloatBitWidth(), 0));
+      // The upstream type wants scales in the expressed type and zero points
+      // in the storage type.
+      ArrayRef<int64_t> scaleShape = cast<ShapedType>(scales.getType()).getShape();
+      SmallVector<APFloat> scaleAttrValues;
+      for (double scale : scaleValues) {
+        APFloat value(scale);
+        bool lost;
+        value.convert(type.getElementType().getFloatSemantics(),
+                      APFloat::rmNearestTiesToEven, &lost);
+        scaleAttrValues.push_back(value);
+      }
+      SmallVector<APInt> zeroAttrValues;
+      for (int64_t z : zeroValues)
+        zeroAttrValues.push_back(APInt(storage.getIntOrFloatBitWidth(), z,
+                                       enc.isSigned(), /*implicitTrunc=*/true));
+      auto scaleAttr = DenseElementsAttr::get(
+          RankedTensorType::get(scaleShape, type.getElementType()), scaleAttrValues);
+      auto zeroAttr = DenseElementsAttr::get(
+          RankedTensorType::get(scaleShape, storage), zeroAttrValues);
       element = quant::UniformQuantizedSubChannelType::get(
-          flags, storage, type.getElementType(), scales, zeroAttr, blockedDims,
-          blockSizes, qmin, qmax);
+          flags, storage, type.getElementType(), scaleAttr, zeroAttr,
+          blockedDims, blockSizes, qmin, qmax);
     }
     auto quantType = RankedTensorType::get(shape, element);
     Value cast = quant::StorageCastOp::create(rewriter, op.getLoc(), quantType,

@@ -37,7 +37,8 @@ LogicalResult verifyBlockFits(EmitErrorFn emitError, ArrayRef<int64_t> block,
                               ArrayRef<int64_t> shape) {
   if (block.size() != shape.size())
     return emitError() << "block has " << block.size()
-                       << " entries but the tensor has rank " << shape.size()
+                       << (block.size() == 1 ? " entry" : " entries")
+                       << " but the tensor has rank " << shape.size()
                        << "; give one block size per dimension";
   for (auto [dim, pair] : llvm::enumerate(llvm::zip_equal(shape, block))) {
     auto [size, blockSize] = pair;
@@ -91,8 +92,9 @@ LogicalResult PackingAttr::verify(EmitErrorFn emitError, unsigned bits,
     if (tile.size() != 2)
       return emitError() << "packing tile must be [rows, cols], got "
                          << tile.size() << " entries";
-    if (tile[0] <= 0 || tile[1] <= 0)
-      return emitError() << "packing tile sizes must be positive";
+    if (tile[0] <= 0 || tile[1] <= 0 || tile[0] > (int64_t(1) << 24) ||
+        tile[1] > (int64_t(1) << 24))
+      return emitError() << "packing tile sizes must be in [1, 2^24]";
     if ((tile[0] * tile[1] * bits) % 8 != 0)
       return emitError() << "a packing tile of " << tile[0] << "x" << tile[1]
                          << " " << bits
@@ -228,7 +230,13 @@ LogicalResult VectorAttr::verifyShape(EmitErrorFn emitError,
 
 LogicalResult E8PAttr::verifyShape(EmitErrorFn emitError,
                                    ArrayRef<int64_t> shape) const {
-  return verifyVectorDim(emitError, shape, 8, "e8p encoding");
+  if (failed(verifyMatrix(emitError, shape, "e8p encoding")))
+    return failure();
+  if (shape[1] % 8 != 0)
+    return emitError() << "e8p encoding stores one code per 8 weights and "
+                          "needs K divisible by 8, got K = "
+                       << shape[1] << "; pad K to " << llvm::alignTo(shape[1], 8);
+  return success();
 }
 
 LogicalResult HadamardAttr::verifyShape(EmitErrorFn emitError,

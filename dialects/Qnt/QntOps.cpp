@@ -77,6 +77,17 @@ LogicalResult checkBlockScales(Operation *op, Value scales,
                         formatShape(block));
 }
 
+/// Unsigned indices of `type` must be able to address `count` entries.
+LogicalResult checkIndexWidth(Operation *op, RankedTensorType type,
+                              int64_t count, StringRef name) {
+  unsigned width = type.getElementTypeBitWidth();
+  if (width < 64 && (int64_t(1) << width) < count)
+    return op->emitOpError() << name << " of type " << type.getElementType()
+                             << " cannot address " << count
+                             << " entries; use a wider integer";
+  return success();
+}
+
 LogicalResult checkSameExpressed(Operation *op, QTensorType inner,
                                  QTensorType outer, StringRef name) {
   if (inner.getShape() != outer.getShape() ||
@@ -112,8 +123,11 @@ LogicalResult UniformOp::verify() {
                           "one group per input column")))
       return failure();
     ArrayRef<int64_t> scaleShape = getTensorShape(getScales().getType());
-    if (scaleShape.size() != 2 ||
-        failed(checkShape(*this, getScales(), "scales",
+    if (scaleShape.size() != 2)
+      return emitOpError() << "with group_index, scales must be rank-2 "
+                              "[N / block[0], number of groups], got shape "
+                           << formatShape(scaleShape);
+    if (failed(checkShape(*this, getScales(), "scales",
                           {shape[0] / encoding.getBlock()[0], scaleShape[1]},
                           "[N / block[0], number of groups]")))
       return failure();
@@ -187,6 +201,10 @@ LogicalResult VectorOp::verify() {
                         {int64_t(encoding.getCentroids()), dim},
                         "[centroids, dim]")))
     return failure();
+  if (static_cast<bool>(getResidualIndices()) !=
+      static_cast<bool>(getResidualCentroids()))
+    return emitOpError() << "residual indices and residual centroids must be "
+                            "given together";
   bool residual = encoding.getResidualCentroids() > 0;
   if (residual != static_cast<bool>(getResidualIndices()))
     return emitOpError() << (residual ? "encoding has residual_centroids > 0 "
@@ -200,9 +218,22 @@ LogicalResult VectorOp::verify() {
                          {int64_t(encoding.getResidualCentroids()), dim},
                          "[residual_centroids, dim]"))))
     return failure();
-  for (Value column : {getColumnScales(), getColumnBiases()})
-    if (column && failed(checkShape(*this, column, "column scales/biases",
-                                    {shape[1]}, "one per input column")))
+  auto indicesType = cast<RankedTensorType>(getIndices().getType());
+  if (failed(checkIndexWidth(*this, indicesType, encoding.getCentroids(),
+                             "indices")))
+    return failure();
+  if (residual &&
+      failed(checkIndexWidth(
+          *this, cast<RankedTensorType>(getResidualIndices().getType()),
+          encoding.getResidualCentroids(), "residual indices")))
+    return failure();
+  if (Value scales = getColumnScales())
+    if (failed(checkShape(*this, scales, "column_scales", {shape[1]},
+                          "one per input column")))
+      return failure();
+  if (Value biases = getColumnBiases())
+    if (failed(checkShape(*this, biases, "column_biases", {shape[1]},
+                          "one per input column")))
       return failure();
   return success();
 }
@@ -230,7 +261,7 @@ LogicalResult SparseOutliersOp::verify() {
     return emitOpError() << "col_idx and values must be rank-1 [nnz] tensors";
   if (!ShapedType::isDynamic(cols[0]) && !ShapedType::isDynamic(values[0]) &&
       cols[0] != values[0])
-    return emitOpError() << "col_idx has " << cols[0] << " entries but values "
+    return emitOpError() << "col_idx has " << cols[0] << " entries but values has "
                          << values[0] << "; both hold one entry per outlier";
   return success();
 }
@@ -278,6 +309,9 @@ LogicalResult QuantizeOp::verify() {
   if (encoding.getPacking())
     return emitOpError() << "returns unpacked codes; drop the packing from the "
                             "encoding";
+  if (!getInput().getType().hasStaticShape())
+    return emitOpError() << "needs a static input shape to place its blocks, got "
+                         << getInput().getType();
   ArrayRef<int64_t> shape = getInput().getType().getShape();
   if (failed(encoding.verifyShape([&] { return emitOpError(); }, shape)) ||
       failed(checkCodes(*this, getResult(), shape, encoding.getBits(), {})) ||
@@ -313,6 +347,14 @@ LogicalResult MatmulOp::verify() {
       getActQuant()->getGranularity() != ActGranularity::PerTensor)
     return emitOpError() << "a static input_scale is one scale for the whole "
                             "tensor; set act_quant granularity = per_tensor";
+  Type floatType = getInput().getType().getElementType();
+  if (cast<RankedTensorType>(getType()).getElementType() != floatType)
+    return emitOpError() << "result element type must be the input's, "
+                         << floatType;
+  if (Value bias = getBias())
+    if (cast<RankedTensorType>(bias.getType()).getElementType() != floatType)
+      return emitOpError() << "bias element type must be the input's, "
+                           << floatType;
   SmallVector<int64_t> expected(input.drop_back());
   expected.push_back(weight[0]);
   return checkShape(*this, getResult(), "result", expected,

@@ -188,7 +188,7 @@ def Qnt_E8POp : Qnt_ConstructorOp<"e8p"> {
         -> !qnt.qtensor<4x16xf32, #qnt.e8p>
     ```
   }];
-  let arguments = (ins TensorOf<[I16]>:$codes, 0DTensorOf<[AnyFloat]>:$scale);
+  let arguments = (ins RankedTensorOf<[I16]>:$codes, 0DTensorOf<[AnyFloat]>:$scale);
   let results = (outs Qnt_QTensorOf<"E8P", "e8p">:$result);
   let assemblyFormat = [{
     $codes `scale` `(` $scale `)` attr-dict `:` functional-type(operands, results)
@@ -208,7 +208,7 @@ def Qnt_HadamardOp : Qnt_ConstructorOp<"hadamard"> {
   }];
   let arguments = (ins Qnt_QTensorType:$inner);
   let results = (outs Qnt_QTensorOf<"Hadamard", "hadamard">:$result);
-  let assemblyFormat = "$inner attr-dict `:` type($inner) `->` type($result)";
+  let assemblyFormat = "$inner attr-dict `:` qualified(type($inner)) `->` qualified(type($result))";
 }
 
 def Qnt_SparseOutliersOp : Qnt_ConstructorOp<"sparse_outliers"> {
@@ -224,8 +224,8 @@ def Qnt_SparseOutliersOp : Qnt_ConstructorOp<"sparse_outliers"> {
         -> !qnt.qtensor<4x8xf32, #qnt.sparse_outliers>
     ```
   }];
-  let arguments = (ins Qnt_QTensorType:$base, TensorOf<[I32, I64]>:$row_ptr,
-                       TensorOf<[I16, I32, I64]>:$col_idx, Qnt_FloatTensor:$values);
+  let arguments = (ins Qnt_QTensorType:$base, RankedTensorOf<[I32, I64]>:$row_ptr,
+                       RankedTensorOf<[I16, I32, I64]>:$col_idx, Qnt_FloatTensor:$values);
   let results = (outs Qnt_QTensorOf<"SparseOutliers", "sparse_outliers">:$result);
   let assemblyFormat = [{
     $base `rows` `(` $row_ptr `)` `cols` `(` $col_idx `)` `values` `(` $values `)`
@@ -247,7 +247,7 @@ def Qnt_OutlierColumnsOp : Qnt_ConstructorOp<"outlier_columns"> {
         -> !qnt.qtensor<4x8xf32, #qnt.outlier_columns<count = 2>>
     ```
   }];
-  let arguments = (ins Qnt_QTensorType:$base, TensorOf<[I32, I64]>:$columns,
+  let arguments = (ins Qnt_QTensorType:$base, RankedTensorOf<[I32, I64]>:$columns,
                        Qnt_FloatTensor:$values);
   let results = (outs Qnt_QTensorOf<"OutlierColumns", "outlier_columns">:$result);
   let assemblyFormat = [{
@@ -268,7 +268,7 @@ def Qnt_BitStackOp : Qnt_ConstructorOp<"bitstack"> {
         -> !qnt.qtensor<4x8xf32, #qnt.bitstack<levels = 2, rank = 1>>
     ```
   }];
-  let arguments = (ins TensorOf<[I8]>:$signs, Qnt_FloatTensor:$u,
+  let arguments = (ins RankedTensorOf<[I8]>:$signs, Qnt_FloatTensor:$u,
                        Qnt_FloatTensor:$v);
   let results = (outs Qnt_QTensorOf<"BitStack", "bitstack">:$result);
   let assemblyFormat = [{
@@ -292,7 +292,7 @@ def Qnt_DequantizeOp : Qnt_Op<"dequantize", [Pure]> {
   }];
   let arguments = (ins Qnt_QTensorType:$input);
   let results = (outs Qnt_FloatTensor:$result);
-  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let assemblyFormat = "$input attr-dict `:` qualified(type($input)) `->` type($result)";
   let hasVerifier = 1;
 }
 
@@ -366,7 +366,6 @@ def Qnt_ObserveOp : Qnt_Op<"observe", [SameOperandsAndResultType]> {
     to accumulate statistics of the values flowing through it under the key
     `name` (per-channel absmax / min / max over the last dimension, and the
     input Hessian `2 X^T X / n`); the reference lowering forwards the input.
-    Names are unique within a module.
 
     ```mlir
     %x1 = qnt.observe %x {name = "layers.0.attn.q_proj"} : tensor<1x512x256xf32>

@@ -1,37 +1,33 @@
 //===- quench-opt.cpp - the Quench optimizer driver -----------------------===//
 //
-// An mlir-opt for Quench: parses the qnt dialect and the upstream dialects a
-// Quench pipeline produces, and runs Quench passes and the upstream passes
-// and pipelines those pipelines use.
+// An mlir-opt for Quench: the qnt dialect, the upstream dialects a Quench
+// pipeline reads or produces, Quench's passes and pipelines, and the upstream
+// pass groups those pipelines are built from (so each stage can be run alone).
 //
 //===----------------------------------------------------------------------===//
 
-#include "dialects/Qnt/QntDialect.h"
 #include "passes/Passes.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/Dialect/Math/IR/Math.h"
-#include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Dialect/Quant/IR/Quant.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/InitAllDialects.h"
-#include "mlir/InitAllExtensions.h"
-#include "mlir/InitAllPasses.h"
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "mlir/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
-  registry.insert<quench::qnt::QntDialect>();
-  // The pipelines here go all the way to the LLVM dialect and use many
-  // upstream passes; register the upstream set rather than a hand-kept list.
-  mlir::registerAllDialects(registry);
-  mlir::registerAllExtensions(registry);
-  mlir::registerAllPasses();
+  quench::registerQuenchDialects(registry);
+
+  mlir::registerTransformsPasses();
+  mlir::registerConversionPasses();
+  mlir::registerLinalgPasses();
+  mlir::bufferization::registerBufferizationPasses();
+  mlir::memref::registerMemRefPasses();
+  mlir::registerSCFPasses();
+  mlir::arith::registerArithPasses();
   quench::registerQuenchPasses();
   quench::registerQuenchPipelines();
   return mlir::asMainReturnCode(
