@@ -122,27 +122,41 @@ quant::QuantizedType getUniformElement(Type type) {
   return {};
 }
 
+/// The qnt parts of a static tensor type of upstream uniform values.
+FailureOr<UniformParts> getUniformParts(Type quantTensorType) {
+  quant::QuantizedType element = getUniformElement(quantTensorType);
+  if (!element)
+    return failure();
+  return toUniformParts(element,
+                        cast<RankedTensorType>(quantTensorType).getShape());
+}
+
+/// Scales and (optional) zero points as constant ops.
+std::pair<Value, Value> materializeConstants(OpBuilder &builder, Location loc,
+                                             const UniformParts &parts) {
+  Value scales = arith::ConstantOp::create(builder, loc, parts.scales);
+  Value zeroPoints;
+  if (parts.zeroPoints)
+    zeroPoints = arith::ConstantOp::create(builder, loc, parts.zeroPoints);
+  return {scales, zeroPoints};
+}
+
 /// quant.dcast(quant.scast(codes)) -> qnt.dequantize(qnt.uniform(codes, ...)).
 struct ImportDequantizeCast : OpRewritePattern<quant::DequantizeCastOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(quant::DequantizeCastOp op,
                                 PatternRewriter &rewriter) const override {
     auto quantType = cast<RankedTensorType>(op.getInput().getType());
-    quant::QuantizedType element = getUniformElement(quantType);
-    if (!element)
-      return rewriter.notifyMatchFailure(op, "not a static uniform tensor");
     auto storageCast = op.getInput().getDefiningOp<quant::StorageCastOp>();
     auto quantize = op.getInput().getDefiningOp<quant::QuantizeCastOp>();
     if (!storageCast && !quantize)
       return rewriter.notifyMatchFailure(op, "codes are not visible");
-    FailureOr<UniformParts> parts = toUniformParts(element, quantType.getShape());
+    FailureOr<UniformParts> parts = getUniformParts(quantType);
     if (failed(parts))
       return rewriter.notifyMatchFailure(op, "form has no qnt equivalent");
+    auto element = cast<quant::QuantizedType>(quantType.getElementType());
     Location loc = op.getLoc();
-    auto scales = arith::ConstantOp::create(rewriter, loc, parts->scales);
-    Value zeroPoints;
-    if (parts->zeroPoints)
-      zeroPoints = arith::ConstantOp::create(rewriter, loc, parts->zeroPoints);
+    auto [scales, zeroPoints] = materializeConstants(rewriter, loc, *parts);
     // The codes: the integer tensor behind a storage cast, or the rounding of
     // a float tensor behind a quantize cast.
     Value codes;
@@ -173,18 +187,10 @@ struct ImportQuantizeCast : OpRewritePattern<quant::StorageCastOp> {
     auto quantize = op.getInput().getDefiningOp<quant::QuantizeCastOp>();
     if (!quantize)
       return rewriter.notifyMatchFailure(op, "not a storage cast of a qcast");
-    auto quantType = cast<RankedTensorType>(op.getInput().getType());
-    quant::QuantizedType element = getUniformElement(quantType);
-    if (!element)
-      return rewriter.notifyMatchFailure(op, "not a static uniform tensor");
-    FailureOr<UniformParts> parts = toUniformParts(element, quantType.getShape());
+    FailureOr<UniformParts> parts = getUniformParts(op.getInput().getType());
     if (failed(parts))
       return rewriter.notifyMatchFailure(op, "form has no qnt equivalent");
-    Location loc = op.getLoc();
-    Value scales = arith::ConstantOp::create(rewriter, loc, parts->scales);
-    Value zeroPoints;
-    if (parts->zeroPoints)
-      zeroPoints = arith::ConstantOp::create(rewriter, loc, parts->zeroPoints);
+    auto [scales, zeroPoints] = materializeConstants(rewriter, op.getLoc(), *parts);
     rewriter.replaceOpWithNewOp<QuantizeOp>(op, op.getType(), quantize.getInput(),
                                             scales, zeroPoints, parts->encoding);
     return success();

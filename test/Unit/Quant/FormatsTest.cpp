@@ -1,5 +1,6 @@
 //===- FormatsTest.cpp - Tests for weight format numerics -----------------===//
 
+#include "ExpectInvalidArgument.h"
 #include "quench/Quant/Formats.h"
 
 #include <gtest/gtest.h>
@@ -13,17 +14,6 @@
 using namespace quench::quant;
 
 namespace {
-
-#define EXPECT_INVALID_ARG(stmt, sub)                                          \
-  do {                                                                         \
-    try {                                                                      \
-      stmt;                                                                    \
-      ADD_FAILURE() << "expected std::invalid_argument from " #stmt;           \
-    } catch (const std::invalid_argument &e) {                                 \
-      EXPECT_NE(std::string(e.what()).find(sub), std::string::npos)            \
-          << "message: " << e.what();                                          \
-    }                                                                          \
-  } while (0)
 
 using Floats = std::vector<float>;
 using Codes = std::vector<int32_t>;

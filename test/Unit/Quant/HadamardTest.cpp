@@ -1,5 +1,6 @@
 //===- HadamardTest.cpp - Tests for randomized Hadamard rotations ---------===//
 
+#include "ExpectInvalidArgument.h"
 #include "quench/Quant/Hadamard.h"
 
 #include <gtest/gtest.h>
@@ -12,17 +13,6 @@
 using namespace quench::quant;
 
 namespace {
-
-#define EXPECT_INVALID_ARG(stmt, sub)                                          \
-  do {                                                                         \
-    try {                                                                      \
-      stmt;                                                                    \
-      ADD_FAILURE() << "expected std::invalid_argument from " #stmt;           \
-    } catch (const std::invalid_argument &e) {                                 \
-      EXPECT_NE(std::string(e.what()).find(sub), std::string::npos)            \
-          << "message: " << e.what();                                          \
-    }                                                                          \
-  } while (0)
 
 using Floats = std::vector<float>;
 

@@ -1,5 +1,6 @@
 //===- PackingTest.cpp - Tests for bit packing and packed layouts ---------===//
 
+#include "ExpectInvalidArgument.h"
 #include "quench/Quant/Packing.h"
 
 #include <gtest/gtest.h>
@@ -11,18 +12,6 @@
 using namespace quench::quant;
 
 namespace {
-
-/// Expects `stmt` to throw std::invalid_argument whose message contains `sub`.
-#define EXPECT_INVALID_ARG(stmt, sub)                                          \
-  do {                                                                         \
-    try {                                                                      \
-      stmt;                                                                    \
-      ADD_FAILURE() << "expected std::invalid_argument from " #stmt;           \
-    } catch (const std::invalid_argument &e) {                                 \
-      EXPECT_NE(std::string(e.what()).find(sub), std::string::npos)            \
-          << "message: " << e.what();                                          \
-    }                                                                          \
-  } while (0)
 
 using Bytes = std::vector<uint8_t>;
 using Codes = std::vector<int32_t>;
