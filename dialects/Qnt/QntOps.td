@@ -303,8 +303,11 @@ def Qnt_QuantizeOp : Qnt_Op<"quantize", [Pure]> {
     block, bit width and signedness of `encoding`,
 
     ```
-    q[i] = clamp(round_half_even(x[i] / s[i / block]) + z[i / block], qmin, qmax)
+    q[i] = clamp(round_half_even(round_half_even(x[i] / s[i / block]) + z[i / block]), qmin, qmax)
     ```
+
+    The outer rounding only matters for a float zero point. A NaN quotient
+    counts as 0, so NaN inputs map to the zero point.
 
     Codes are returned unpacked, in an integer type at least `bits` wide. The
     encoding must not have packing (pack with a separate pass).

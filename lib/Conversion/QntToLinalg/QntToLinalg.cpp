@@ -66,7 +66,12 @@ Value castFloat(ImplicitLocOpBuilder &b, Value v, Type type) {
   unsigned to = type.getIntOrFloatBitWidth();
   if (v.getType() == type)
     return v;
-  if (from < to || (from == to && type.isF32()))
+  if (from == to) // f16 <-> bf16: neither is wider, go through f32.
+    v = arith::ExtFOp::create(b, b.getF32Type(), v);
+  from = v.getType().getIntOrFloatBitWidth();
+  if (v.getType() == type)
+    return v;
+  if (from < to)
     return arith::ExtFOp::create(b, type, v);
   return arith::TruncFOp::create(b, type, v);
 }
@@ -123,12 +128,29 @@ Value constantIndexTensor(ImplicitLocOpBuilder &b, ArrayRef<int64_t> values) {
 // Tensor builders
 //===----------------------------------------------------------------------===//
 
+/// The sizes of the dynamic dimensions of `type`, read from the same
+/// dimensions of `like` (a tensor whose leading dimensions match).
+SmallVector<Value> dynamicSizes(ImplicitLocOpBuilder &b, RankedTensorType type,
+                                Value like) {
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      sizes.push_back(tensor::DimOp::create(b, like, d));
+  return sizes;
+}
+
+Value emptyTensor(ImplicitLocOpBuilder &b, RankedTensorType type, Value like) {
+  return tensor::EmptyOp::create(b, type.getShape(), type.getElementType(),
+                                 like ? dynamicSizes(b, type, like)
+                                      : SmallVector<Value>());
+}
+
 /// A tensor of `type` whose element at each multi-index is `element(ivs)`.
+/// Dynamic dimensions take their size from `like`.
 Value buildTensor(ImplicitLocOpBuilder &b, RankedTensorType type,
-                  ElementFn element) {
+                  ElementFn element, Value like = {}) {
   int64_t rank = type.getRank();
-  Value init =
-      tensor::EmptyOp::create(b, type.getShape(), type.getElementType());
+  Value init = emptyTensor(b, type, like);
   SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank)};
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
@@ -146,15 +168,18 @@ Value buildTensor(ImplicitLocOpBuilder &b, RankedTensorType type,
 
 /// A float tensor of `type` computed element-wise in f32.
 Value buildFloatTensor(ImplicitLocOpBuilder &b, RankedTensorType type,
-                       ElementFn element) {
-  return buildTensor(b, type, [&](ImplicitLocOpBuilder &nb, ArrayRef<Value> ivs) {
-    return castFloat(nb, element(nb, ivs), type.getElementType());
-  });
+                       ElementFn element, Value like = {}) {
+  return buildTensor(
+      b, type,
+      [&](ImplicitLocOpBuilder &nb, ArrayRef<Value> ivs) {
+        return castFloat(nb, element(nb, ivs), type.getElementType());
+      },
+      like);
 }
 
-Value zeroTensor(ImplicitLocOpBuilder &b, RankedTensorType type) {
-  Value init =
-      tensor::EmptyOp::create(b, type.getShape(), type.getElementType());
+Value zeroTensor(ImplicitLocOpBuilder &b, RankedTensorType type,
+                 Value like = {}) {
+  Value init = emptyTensor(b, type, like);
   Value zero = arith::ConstantOp::create(
       b, b.getFloatAttr(type.getElementType(), 0.0));
   return linalg::FillOp::create(b, zero, init).getResult(0);
@@ -673,7 +698,7 @@ Value quantizeActivation(ImplicitLocOpBuilder &b, Value input, ActQuantAttr attr
         iterators[d] = utils::IteratorType::parallel;
     absmax = linalg::GenericOp::create(
                  b, TypeRange{reducedType}, ValueRange{input},
-                 ValueRange{zeroTensor(b, reducedType)},
+                 ValueRange{zeroTensor(b, reducedType, input)},
                  ArrayRef<AffineMap>{b.getMultiDimIdentityMap(rank),
                                      AffineMap::get(rank, 0, outExprs, b.getContext())},
                  iterators,
@@ -709,7 +734,7 @@ Value quantizeActivation(ImplicitLocOpBuilder &b, Value input, ActQuantAttr attr
     if (Value keep = isOutlier(nb, ivs.back()))
       value = arith::SelectOp::create(nb, keep, x, value);
     return value;
-  });
+  }, input);
 }
 
 //===----------------------------------------------------------------------===//
@@ -749,11 +774,14 @@ struct LowerMatmul : OpRewritePattern<MatmulOp> {
     auto accType = RankedTensorType::get(resultType.getShape(), b.getF32Type());
     Value init;
     if (Value bias = op.getBias())
-      init = buildTensor(b, accType, [&](ImplicitLocOpBuilder &nb, ArrayRef<Value> ivs) {
-        return toF32(nb, extract(nb, bias, ValueRange{ivs.back()}));
-      });
+      init = buildTensor(
+          b, accType,
+          [&](ImplicitLocOpBuilder &nb, ArrayRef<Value> ivs) {
+            return toF32(nb, extract(nb, bias, ValueRange{ivs.back()}));
+          },
+          input);
     else
-      init = zeroTensor(b, accType);
+      init = zeroTensor(b, accType, input);
 
     // Loops (batch..., n, k): y[batch..., n] += x[batch..., k] * w[n, k].
     MLIRContext *ctx = b.getContext();
@@ -770,10 +798,12 @@ struct LowerMatmul : OpRewritePattern<MatmulOp> {
     Value result = contract(b, input, *weight, init, withBatch(k),
                             AffineMap::get(numDims, 0, {n, k}, ctx), withBatch(n));
     if (!resultType.getElementType().isF32())
-      result = buildFloatTensor(b, resultType,
-                                [&](ImplicitLocOpBuilder &nb, ArrayRef<Value> ivs) {
-                                  return extract(nb, result, ivs);
-                                });
+      result = buildFloatTensor(
+          b, resultType,
+          [&](ImplicitLocOpBuilder &nb, ArrayRef<Value> ivs) {
+            return extract(nb, result, ivs);
+          },
+          input);
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -794,10 +824,17 @@ struct LowerQuantize : OpRewritePattern<QuantizeOp> {
           SmallVector<Value> scaleIdx = blockIndex(nb, ivs, enc.getBlock());
           Value x = toF32(nb, extract(nb, input, ivs));
           Value s = toF32(nb, extract(nb, scales, scaleIdx));
-          Value q = math::RoundEvenOp::create(nb, arith::DivFOp::create(nb, x, s));
-          if (zeroPoints)
+          Value quotient = arith::DivFOp::create(nb, x, s);
+          Value isNan = arith::CmpFOp::create(nb, arith::CmpFPredicate::UNO,
+                                              quotient, quotient);
+          quotient = arith::SelectOp::create(nb, isNan, cF32(nb, 0.0), quotient);
+          Value q = math::RoundEvenOp::create(nb, quotient);
+          if (zeroPoints) {
             q = arith::AddFOp::create(
                 nb, q, numberToF32(nb, extract(nb, zeroPoints, scaleIdx), enc.isSigned()));
+            // A non-integral (float) zero point is rounded in once more.
+            q = math::RoundEvenOp::create(nb, q);
+          }
           q = arith::MaximumFOp::create(nb, q, cF32(nb, qmin));
           q = arith::MinimumFOp::create(nb, q, cF32(nb, qmax));
           Value wide = arith::FPToSIOp::create(nb, nb.getI32Type(), q);
