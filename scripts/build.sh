@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 
 BUILD_DIR=${BUILD_DIR:-build}
+# Cache hits across clones in different folders.
+export CCACHE_BASEDIR="$PWD"
 JOBS=${JOBS:-2}
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
   cmake -G Ninja -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null
