@@ -80,4 +80,42 @@ def QntToQuant : Pass<"qnt-to-quant", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::quant::QuantDialect"];
 }
 
+def ConvertOnnxToLinalg : Pass<"convert-onnx-to-linalg", "::mlir::ModuleOp"> {
+  let summary = "Lowers imported ONNX graphs to linalg on tensors (and qnt)";
+  let description = [{
+    Lowers every `onnx.node` of every function, in graph order, with the
+    lowering registered for its domain, op type and opset (the newest one
+    whose since-version does not exceed the model's opset). Each lowering
+    computes its result types from its already-lowered operands, so shapes
+    are inferred through the whole graph; small integer shape computations
+    (Shape -> Gather -> Concat -> Reshape) fold to constants on the way.
+    Quantized forms (QuantizeLinear / DequantizeLinear, MatMulNBits, ...)
+    become `qnt` ops rather than float code.
+
+    Lowering needs static shapes: fix dynamic model inputs when importing
+    (`quench-import-onnx --input-shape input_ids=1x512`). Unsigned ONNX types
+    (uint8, ...) become signless integers; the lowerings keep track of which
+    values hold unsigned data.
+
+    When some nodes have no lowering, the pass fails with one error that lists
+    every unsupported op type and the nodes using it.
+
+    Before:
+    ```mlir
+    %0 = onnx.node "Add"(%a, %b) {domain = "", opset = 17 : i64, name = "add0",
+        attrs = {}} : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+    ```
+    After:
+    ```mlir
+    %0 = linalg.generic {indexing_maps = [(d0, d1) -> (d0, d1), (d0, d1) -> (d1),
+        (d0, d1) -> (d0, d1)], ...} ins(%a, %b) ... { arith.addf } -> tensor<2x3xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect", "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect", "::quench::qnt::QntDialect"
+  ];
+}
+
 #endif // QUENCH_PASSES_TD

@@ -2,6 +2,8 @@
 
 #include "passes/Passes.h"
 
+#include "dialects/Onnx/OnnxDialect.h"
+
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
@@ -31,7 +33,7 @@
 
 void quench::registerQuenchDialects(mlir::DialectRegistry &registry) {
   using namespace mlir;
-  registry.insert<qnt::QntDialect, affine::AffineDialect, arith::ArithDialect,
+  registry.insert<qnt::QntDialect, onnx::OnnxDialect, affine::AffineDialect, arith::ArithDialect,
                   bufferization::BufferizationDialect, cf::ControlFlowDialect,
                   func::FuncDialect, index::IndexDialect, linalg::LinalgDialect,
                   LLVM::LLVMDialect, math::MathDialect, memref::MemRefDialect,

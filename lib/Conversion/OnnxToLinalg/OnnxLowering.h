@@ -1,0 +1,159 @@
+//===- OnnxLowering.h - what every ONNX lowering uses -----------*- C++ -*-===//
+//
+// OnnxNode binds one `onnx.node` for its lowering: lowered operands with
+// their static types, attributes with ONNX defaults, constant operand values,
+// and error reporting that names the node. The free functions build the
+// tensor code most lowerings share (broadcasting element-wise generics,
+// casts, constants).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUENCH_LIB_CONVERSION_ONNXTOLINALG_ONNXLOWERING_H
+#define QUENCH_LIB_CONVERSION_ONNXTOLINALG_ONNXLOWERING_H
+
+#include "quench/Conversion/OnnxToLinalg.h"
+
+#include "dialects/Onnx/OnnxDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <optional>
+
+namespace quench {
+
+using ScalarFn =
+    llvm::function_ref<mlir::Value(mlir::ImplicitLocOpBuilder &, mlir::ValueRange)>;
+
+class OnnxNode {
+public:
+  OnnxNode(onnx::NodeOp op, mlir::ImplicitLocOpBuilder &builder,
+           llvm::DenseSet<mlir::Value> &unsignedValues)
+      : op(op), b(builder), unsignedValues(unsignedValues) {}
+
+  onnx::NodeOp op;
+  mlir::ImplicitLocOpBuilder &b;
+
+  llvm::StringRef opType() { return op.getOpType(); }
+  llvm::StringRef name() { return op.getName(); }
+  int64_t opset() { return op.getOpset(); }
+  unsigned numOutputs() { return op.getNumResults(); }
+
+  //===--------------------------------------------------------------------===//
+  // Inputs
+  //===--------------------------------------------------------------------===//
+
+  unsigned numInputs() { return op.getInputs().size(); }
+  /// Whether input `i` is given (present and not an `onnx.none`).
+  bool hasInput(unsigned i);
+  /// Input `i`, lowered. Must be given.
+  mlir::Value input(unsigned i) { return op.getInputs()[i]; }
+  /// Input `i` as a ranked tensor with static shape; reports an error naming
+  /// the input otherwise.
+  mlir::FailureOr<mlir::RankedTensorType> staticType(unsigned i);
+  /// The static types of every given input, or failure.
+  mlir::LogicalResult staticTypes(llvm::SmallVectorImpl<mlir::RankedTensorType> &types);
+
+  /// Whether the integer tensor `value` holds unsigned ONNX data (uint8...).
+  bool isUnsigned(mlir::Value value) { return unsignedValues.contains(value); }
+  bool isUnsignedInput(unsigned i) { return isUnsigned(input(i)); }
+  /// Records that a result value holds unsigned integers.
+  void markUnsigned(mlir::Value value) { unsignedValues.insert(value); }
+
+  /// The elements of input `i` if it is a (non-resource) constant.
+  mlir::DenseElementsAttr constant(unsigned i);
+  /// Integer constant input `i`, as int64 values.
+  std::optional<llvm::SmallVector<int64_t>> constantInts(unsigned i);
+  /// Float or integer constant input `i`, as doubles.
+  std::optional<llvm::SmallVector<double>> constantDoubles(unsigned i);
+
+  //===--------------------------------------------------------------------===//
+  // Attributes, with the ONNX default when absent
+  //===--------------------------------------------------------------------===//
+
+  bool hasAttr(llvm::StringRef attr) { return static_cast<bool>(get(attr)); }
+  int64_t getInt(llvm::StringRef attr, int64_t defaultValue);
+  std::optional<int64_t> getOptionalInt(llvm::StringRef attr);
+  float getFloat(llvm::StringRef attr, float defaultValue);
+  std::string getString(llvm::StringRef attr, llvm::StringRef defaultValue);
+  std::optional<llvm::SmallVector<int64_t>> getInts(llvm::StringRef attr);
+  std::optional<llvm::SmallVector<float>> getFloats(llvm::StringRef attr);
+  /// A TENSOR attribute (dense or dense_resource).
+  mlir::ElementsAttr getTensor(llvm::StringRef attr);
+
+  //===--------------------------------------------------------------------===//
+  // Errors
+  //===--------------------------------------------------------------------===//
+
+  /// An error at the node, prefixed with "ONNX node '<name>' (<op>-<opset>): ".
+  mlir::InFlightDiagnostic error();
+  /// Reports `message` and returns failure, for `return node.fail(...)`.
+  mlir::FailureOr<llvm::SmallVector<mlir::Value>> fail(const llvm::Twine &message);
+
+  /// Normalizes a possibly negative axis into [0, rank); failure (reported)
+  /// when out of range.
+  mlir::FailureOr<int64_t> normalizeAxis(int64_t axis, int64_t rank);
+
+private:
+  mlir::Attribute get(llvm::StringRef attr);
+  llvm::DenseSet<mlir::Value> &unsignedValues;
+};
+
+//===----------------------------------------------------------------------===//
+// Builders
+//===----------------------------------------------------------------------===//
+
+/// Numpy-style broadcast of static shapes; failure if incompatible.
+mlir::FailureOr<llvm::SmallVector<int64_t>>
+broadcastShapes(llvm::ArrayRef<llvm::ArrayRef<int64_t>> shapes);
+
+/// `tensor.empty` of a static shape.
+mlir::Value emptyTensor(mlir::ImplicitLocOpBuilder &b,
+                        llvm::ArrayRef<int64_t> shape, mlir::Type elementType);
+
+/// A tensor filled with `value` (converted to `elementType`).
+mlir::Value filledTensor(mlir::ImplicitLocOpBuilder &b,
+                         llvm::ArrayRef<int64_t> shape, mlir::Type elementType,
+                         double value);
+
+/// A scalar constant of an integer or float type.
+mlir::Value scalarConstant(mlir::ImplicitLocOpBuilder &b, mlir::Type type,
+                           double value);
+
+/// A constant tensor from int64 values, with the given integer element type.
+mlir::Value intTensorConstant(mlir::ImplicitLocOpBuilder &b,
+                              llvm::ArrayRef<int64_t> shape,
+                              mlir::Type elementType,
+                              llvm::ArrayRef<int64_t> values);
+
+/// An element-wise linalg.generic over `inputs` broadcast (numpy rules) to
+/// `shape`; `body` receives one scalar per input and returns the result
+/// scalar of type `elementType`.
+mlir::Value buildElementwise(mlir::ImplicitLocOpBuilder &b,
+                             mlir::ValueRange inputs,
+                             llvm::ArrayRef<int64_t> shape,
+                             mlir::Type elementType, ScalarFn body);
+
+/// Converts a scalar between integer (signless, with the given signedness),
+/// float and i1 (bool) types, with ONNX Cast semantics (float -> int
+/// truncates toward zero; anything -> bool is "!= 0").
+mlir::Value castScalar(mlir::ImplicitLocOpBuilder &b, mlir::Value value,
+                       mlir::Type to, bool fromUnsigned, bool toUnsigned);
+
+/// Folds a node whose inputs are all small constants (shape computations:
+/// Shape, Gather, Concat, Unsqueeze, arithmetic on int64 tensors...) into
+/// `arith.constant` results. Returns an empty vector when the node does not
+/// fold, failure after reporting an error.
+mlir::FailureOr<llvm::SmallVector<mlir::Value>> foldOnnxNode(OnnxNode &node);
+
+/// The signless type used after lowering for an ONNX element type: unsigned
+/// integer types become signless integers of the same width.
+mlir::Type signlessElementType(mlir::Type type);
+
+} // namespace quench
+
+#endif // QUENCH_LIB_CONVERSION_ONNXTOLINALG_ONNXLOWERING_H
