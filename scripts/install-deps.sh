@@ -12,8 +12,9 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # Numerics.
   libeigen3-dev
-  # ONNX front end.
-  libonnx-dev libprotobuf-dev protobuf-compiler
+  # ONNX front end; the ONNX node conformance tests; python3-onnx writes
+  # small test models at test time.
+  libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx
   # Linking dependencies of Debian's MLIR/LLVM CMake exports.
   zlib1g-dev libzstd-dev libxml2-dev libedit-dev libffi-dev libcurl4-openssl-dev
 )
