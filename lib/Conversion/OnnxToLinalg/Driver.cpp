@@ -203,7 +203,8 @@ LogicalResult quench::convertOnnxToLinalg(func::FuncOp func,
       none.erase();
   });
   auto ret = cast<func::ReturnOp>(func.getBody().back().getTerminator());
-  func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
+  func.setType(FunctionType::get(func.getContext(),
+                                 func.getBody().getArgumentTypes(),
                                  ret.getOperandTypes()));
   return success();
 }
