@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 BUILD_DIR=${BUILD_DIR:-build}
-bash scripts/build.sh quench-opt QuenchQuantTests quench-docs-check || {
+bash scripts/build.sh quench-test-deps || {
   echo "0 passed, 1 failed (the build failed)"; exit 1; }
 
 log=$(mktemp)

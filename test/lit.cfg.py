@@ -1,6 +1,7 @@
 # -*- Python -*-
 # lit configuration of the Quench FileCheck tests.
 
+import importlib.util
 import os
 
 import lit.formats
@@ -34,8 +35,14 @@ config.substitutions.append(("%quench_obj_root", config.quench_obj_root))
 if os.path.isdir(config.shared_dir):
     config.available_features.add("shared")
 
+# Some ONNX import tests write their models at test time with the onnx module
+# of the interpreter running lit (%python).
+if importlib.util.find_spec("onnx") is not None:
+    config.available_features.add("onnx-python")
+
 tools = [
     ToolSubst("quench-opt", unresolved="fatal"),
+    ToolSubst("quench-import-onnx", unresolved="fatal"),
     ToolSubst("mlir-runner", unresolved="fatal"),
 ]
 llvm_config.add_tool_substitutions(

@@ -1,0 +1,49 @@
+//===- OnnxImporter.h - ONNX protobuf to the onnx dialect -------*- C++ -*-===//
+//
+// Reads an ONNX ModelProto from disk and builds a module holding one
+// `func.func @main` of `onnx.node` ops (see dialects/Onnx/OnnxOps.td for the
+// form of the result, docs/Importer.md for the mapping and the safety rules).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUENCH_IMPORT_ONNXIMPORTER_H
+#define QUENCH_IMPORT_ONNXIMPORTER_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace quench {
+
+struct OnnxImportOptions {
+  /// Shapes the user fixes for graph inputs: input name -> dims. Every
+  /// symbolic dimension (`dim_param`) of a fixed input is bound to the given
+  /// size, and that binding is substituted wherever the symbol appears.
+  std::map<std::string, llvm::SmallVector<int64_t>> inputShapes;
+
+  /// Tensors with more elements than this become `dense_resource` blobs;
+  /// smaller ones (and every bool tensor) stay inline `dense` attributes.
+  int64_t resourceThreshold = 64;
+};
+
+/// Imports the ONNX model at `path`. On any problem, emits one error (at a
+/// location naming the file) and returns null; never aborts on bad input.
+mlir::OwningOpRef<mlir::ModuleOp>
+importOnnxModel(mlir::MLIRContext &context, llvm::StringRef path,
+                const OnnxImportOptions &options);
+
+/// Parses one `name=DxDx...` shape (as given to `--input-shape`) into
+/// `options`. Returns false and sets `error` on malformed text or a name
+/// given twice.
+bool parseOnnxInputShape(llvm::StringRef spec, OnnxImportOptions &options,
+                         std::string &error);
+
+} // namespace quench
+
+#endif // QUENCH_IMPORT_ONNXIMPORTER_H
