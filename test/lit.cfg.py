@@ -30,6 +30,10 @@ config.substitutions.append((
     "-entry-point-result=void "
     f"-shared-libs={runner_utils},{c_runner_utils}"))
 config.substitutions.append(("%shared", config.shared_dir))
+onnx_node_tests = "/usr/share/libonnx-testdata/data/node"
+config.substitutions.append(("%onnx_node_tests", onnx_node_tests))
+if os.path.isdir(onnx_node_tests):
+    config.available_features.add("onnx-node-tests")
 config.substitutions.append(("%quench_src_root", config.quench_src_root))
 config.substitutions.append(("%quench_obj_root", config.quench_obj_root))
 if os.path.isdir(config.shared_dir):

@@ -43,6 +43,13 @@ static cl::list<std::string> inputShapes(
              "everywhere: name=1x512[,name2=...]"),
     cl::value_desc("name=DxD..."), cl::cat(importCategory));
 
+static cl::list<std::string> frozenInputs(
+    "freeze-input", cl::CommaSeparated,
+    cl::desc("Turn a graph input into a constant read from a serialized ONNX "
+             "TensorProto, so the shapes it steers are known: "
+             "name=file.pb[,name2=...]"),
+    cl::value_desc("name=file.pb"), cl::cat(importCategory));
+
 static cl::opt<int64_t> resourceThreshold(
     "resource-threshold", cl::init(64),
     cl::desc("Tensors with more elements than this become dense_resource "
@@ -69,6 +76,14 @@ int main(int argc, char **argv) {
     std::string error;
     if (!quench::parseOnnxInputShape(spec, options, error)) {
       errs() << "error: --input-shape: " << error << "\n";
+      return 1;
+    }
+  }
+
+  for (const std::string &spec : frozenInputs) {
+    std::string error;
+    if (!quench::parseOnnxFrozenInput(spec, options, error)) {
+      errs() << "error: --freeze-input: " << error << "\n";
       return 1;
     }
   }

@@ -27,6 +27,12 @@ struct OnnxImportOptions {
   /// size, and that binding is substituted wherever the symbol appears.
   std::map<std::string, llvm::SmallVector<int64_t>> inputShapes;
 
+  /// Graph inputs frozen to constants: input name -> a file holding one
+  /// serialized ONNX TensorProto (the `input_N.pb` files of ONNX test data).
+  /// A frozen input becomes an initializer, so a shape it steers is known
+  /// when compiling.
+  std::map<std::string, std::string> frozenInputs;
+
   /// Tensors with more elements than this become `dense_resource` blobs;
   /// smaller ones (and every bool tensor) stay inline `dense` attributes.
   int64_t resourceThreshold = 64;
@@ -43,6 +49,10 @@ importOnnxModel(mlir::MLIRContext &context, llvm::StringRef path,
 /// given twice.
 bool parseOnnxInputShape(llvm::StringRef spec, OnnxImportOptions &options,
                          std::string &error);
+
+/// Parses one `name=path.pb` (as given to `--freeze-input`) into `options`.
+bool parseOnnxFrozenInput(llvm::StringRef spec, OnnxImportOptions &options,
+                          std::string &error);
 
 } // namespace quench
 

@@ -403,6 +403,7 @@ private:
   LogicalResult readModel();
   LogicalResult readOpsets();
   LogicalResult bindInputShapes(const pb::GraphProto &graph);
+  LogicalResult freezeInputs(pb::GraphProto &graph);
   std::string describeInputs(const pb::GraphProto &graph);
 
   // Types.
@@ -480,6 +481,58 @@ LogicalResult Importer::readModel() {
     return fail("not a valid ONNX model: the protobuf is truncated or corrupt");
   if (!model.has_graph())
     return fail("the model has no graph");
+  return success();
+}
+
+LogicalResult Importer::freezeInputs(pb::GraphProto &graph) {
+  for (const auto &[name, file] : options.frozenInputs) {
+    const pb::ValueInfoProto *input = nullptr;
+    for (const pb::ValueInfoProto &candidate : graph.input())
+      if (candidate.name() == name)
+        input = &candidate;
+    bool initialized = llvm::any_of(graph.initializer(),
+                                    [&](const pb::TensorProto &init) {
+                                      return init.name() == name;
+                                    });
+    if (!input || initialized)
+      return fail("--freeze-input names " + q(name) + ", which is not a graph "
+                  "input; " + describeInputs(graph));
+    auto buffer = llvm::MemoryBuffer::getFile(file, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (std::error_code ec = buffer.getError())
+      return fail("--freeze-input " + q(name) + ": cannot read " + q(file) +
+                  ": " + ec.message());
+    pb::TensorProto tensor;
+    google::protobuf::LogSilencer silencer;
+    size_t size = (*buffer)->getBufferSize();
+    if (size > size_t(INT_MAX) ||
+        !tensor.ParseFromArray((*buffer)->getBufferStart(), static_cast<int>(size)))
+      return fail("--freeze-input " + q(name) + ": " + q(file) +
+                  " is not a serialized ONNX TensorProto");
+    if (tensor.data_location() == pb::TensorProto::EXTERNAL)
+      return fail("--freeze-input " + q(name) + ": " + q(file) +
+                  " keeps its data in an external file; give the data inline");
+    const pb::TypeProto::Tensor &declared = input->type().tensor_type();
+    if (declared.elem_type() && declared.elem_type() != tensor.data_type())
+      return fail("--freeze-input " + q(name) + ": " + q(file) +
+                  " holds element type " + Twine(tensor.data_type()) +
+                  " but the input is declared with type " +
+                  Twine(declared.elem_type()));
+    if (declared.has_shape()) {
+      bool fits = declared.shape().dim_size() == tensor.dims_size();
+      for (int i = 0; fits && i < tensor.dims_size(); ++i)
+        if (declared.shape().dim(i).has_dim_value() &&
+            declared.shape().dim(i).dim_value() != tensor.dims(i))
+          fits = false;
+      if (!fits)
+        return fail("--freeze-input " + q(name) + ": " + q(file) +
+                    " has dims " + formatDims(SmallVector<int64_t>(
+                                       tensor.dims().begin(), tensor.dims().end())) +
+                    " which do not fit the input's declared shape");
+    }
+    tensor.set_name(name);
+    *graph.add_initializer() = std::move(tensor);
+  }
   return success();
 }
 
@@ -1381,7 +1434,7 @@ OwningOpRef<ModuleOp> Importer::run() {
   if (failed(readModel()) || failed(readOpsets()))
     return nullptr;
   pb::GraphProto &graph = *model.mutable_graph();
-  if (failed(bindInputShapes(graph)))
+  if (failed(freezeInputs(graph)) || failed(bindInputShapes(graph)))
     return nullptr;
 
   OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
@@ -1435,6 +1488,20 @@ bool quench::parseOnnxInputShape(StringRef spec, OnnxImportOptions &options,
     dims.push_back(dim);
   }
   if (!options.inputShapes.emplace(name.str(), std::move(dims)).second) {
+    error = "input " + q(name) + " is given twice";
+    return false;
+  }
+  return true;
+}
+
+bool quench::parseOnnxFrozenInput(StringRef spec, OnnxImportOptions &options,
+                                  std::string &error) {
+  auto [name, file] = spec.trim().split('=');
+  if (name.empty() || file.empty()) {
+    error = "expected NAME=FILE.pb such as shape=input_1.pb, got " + q(spec);
+    return false;
+  }
+  if (!options.frozenInputs.emplace(name.str(), file.str()).second) {
     error = "input " + q(name) + " is given twice";
     return false;
   }
