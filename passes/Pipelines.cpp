@@ -32,6 +32,9 @@ void quench::registerQuenchPipelines() {
         pm.addPass(createSCFToControlFlowPass());
         pm.addPass(memref::createExpandStridedMetadataPass());
         pm.addPass(createLowerAffinePass());
+        // Math functions without an LLVM intrinsic (erf, ...) become libm
+        // calls; the reference favours accuracy.
+        pm.addPass(createConvertMathToLibmPass());
         pm.addPass(createConvertToLLVMPass());
         pm.addPass(createReconcileUnrealizedCastsPass());
         pm.addPass(createCanonicalizerPass());
