@@ -127,22 +127,29 @@ LogicalResult quench::convertOnnxToLinalg(func::FuncOp func,
         node.getNumRegions() == 0
             ? lowerings.lookup(node.getDomain(), node.getOpType(), node.getOpset())
             : nullptr;
-    if (!lowering) {
-      unsupported[key].push_back(node.getName().str());
-      continue;
-    }
     // A node fed by a node that was not lowered cannot know its input types;
-    // the producer is reported already.
+    // it is only checked for having a lowering, so that the report lists
+    // every unsupported op type at once.
     if (llvm::any_of(node.getInputs(), [](Value input) {
           return isa_and_nonnull<onnx::NodeOp>(input.getDefiningOp());
-        }))
+        })) {
+      if (!lowering)
+        unsupported[key].push_back(node.getName().str());
       continue;
+    }
 
     ImplicitLocOpBuilder builder(node.getLoc(), node);
     OnnxNode binder(node, builder, unsignedValues);
-    FailureOr<SmallVector<Value>> results = foldOnnxNode(binder);
-    if (succeeded(results) && results->empty())
+    // Constant shape computations fold whether or not the op has a lowering.
+    FailureOr<SmallVector<Value>> results =
+        node.getNumRegions() == 0 ? foldOnnxNode(binder) : SmallVector<Value>{};
+    if (succeeded(results) && results->empty()) {
+      if (!lowering) {
+        unsupported[key].push_back(node.getName().str());
+        continue;
+      }
       results = (*lowering)(binder);
+    }
     if (failed(results)) {
       failedNode = true;
       continue;

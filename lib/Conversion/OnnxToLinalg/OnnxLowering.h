@@ -154,6 +154,36 @@ mlir::FailureOr<llvm::SmallVector<mlir::Value>> foldOnnxNode(OnnxNode &node);
 /// integer types become signless integers of the same width.
 mlir::Type signlessElementType(mlir::Type type);
 
+//===----------------------------------------------------------------------===//
+// ONNX shape rules (Shape.cpp), shared by the lowerings and the folder; they
+// report errors through the node.
+//===----------------------------------------------------------------------===//
+
+/// The `axes` of a node: the INTS attribute, or constant input `input` when
+/// `fromInput` (the form of newer opsets); nullopt when absent.
+mlir::FailureOr<std::optional<llvm::SmallVector<int64_t>>>
+readOnnxAxes(OnnxNode &node, bool fromInput, unsigned input);
+/// Reshape's result shape: 0 copies the input dimension (unless `allowZero`),
+/// one -1 takes what is left.
+mlir::FailureOr<llvm::SmallVector<int64_t>>
+onnxReshapeShape(OnnxNode &node, llvm::ArrayRef<int64_t> input,
+                 llvm::ArrayRef<int64_t> requested, bool allowZero);
+mlir::FailureOr<llvm::SmallVector<int64_t>>
+onnxUnsqueezeShape(OnnxNode &node, llvm::ArrayRef<int64_t> input,
+                   llvm::ArrayRef<int64_t> axes);
+mlir::FailureOr<llvm::SmallVector<int64_t>>
+onnxSqueezeShape(OnnxNode &node, llvm::ArrayRef<int64_t> input,
+                 const std::optional<llvm::SmallVector<int64_t>> &axes);
+/// Slice's starts, sizes and steps per input dimension, clamped per the spec.
+mlir::LogicalResult readOnnxSlice(OnnxNode &node, llvm::ArrayRef<int64_t> input,
+                                  bool fromInputs,
+                                  llvm::SmallVectorImpl<int64_t> &starts,
+                                  llvm::SmallVectorImpl<int64_t> &sizes,
+                                  llvm::SmallVectorImpl<int64_t> &steps);
+/// Transpose's `perm` (default: reversed dimensions), validated.
+mlir::FailureOr<llvm::SmallVector<int64_t>> readOnnxPermutation(OnnxNode &node,
+                                                                int64_t rank);
+
 } // namespace quench
 
 #endif // QUENCH_LIB_CONVERSION_ONNXTOLINALG_ONNXLOWERING_H
