@@ -283,7 +283,7 @@ LogicalResult BitStackOp::verify() {
   ArrayRef<int64_t> shape = getType().getShape();
   int64_t levels = encoding.getLevels(), rank = encoding.getRank();
   if (failed(checkShape(*this, getSigns(), "signs",
-                        {levels, shape[0], llvm::divideCeil(shape[1], 8)},
+                        {levels, shape[0], static_cast<int64_t>(llvm::divideCeil(shape[1], 8))},
                         "[levels, N, ceil(K / 8)] sign bits")) ||
       failed(checkShape(*this, getU(), "u", {levels, shape[0], rank},
                         "[levels, N, rank]")))
