@@ -32,8 +32,9 @@ void quench::registerQuenchPipelines() {
         pm.addPass(createSCFToControlFlowPass());
         pm.addPass(memref::createExpandStridedMetadataPass());
         pm.addPass(createLowerAffinePass());
-        // Math functions without an LLVM intrinsic (erf, ...) become libm
-        // calls; the reference favours accuracy.
+        // Math ops with an LLVM intrinsic become intrinsics; the rest (erf,
+        // ...) become libm calls.
+        pm.addPass(createConvertMathToLLVMPass());
         pm.addPass(createConvertMathToLibmPass());
         pm.addPass(createConvertToLLVMPass());
         pm.addPass(createReconcileUnrealizedCastsPass());
