@@ -21,60 +21,8 @@ using namespace quench;
 namespace {
 
 //===----------------------------------------------------------------------===//
-// Element categories
+// Binding inputs
 //===----------------------------------------------------------------------===//
-
-/// The categories ONNX type constraints are made of.
-enum Kind : unsigned {
-  kFloat = 1,
-  kSigned = 2,
-  kUnsigned = 4,
-  kBool = 8,
-  kInt = kSigned | kUnsigned,
-  kNumeric = kFloat | kInt,
-  kAny = kNumeric | kBool,
-};
-
-/// The category of a lowered element type; 0 for types no lowering here
-/// handles (float8, int4, complex, index...).
-unsigned kindOf(Type type, bool isUnsigned) {
-  if (type.isF16() || type.isBF16() || type.isF32() || type.isF64())
-    return kFloat;
-  if (type.isSignlessInteger(1))
-    return kBool;
-  for (unsigned width : {8, 16, 32, 64})
-    if (type.isSignlessInteger(width))
-      return isUnsigned ? kUnsigned : kSigned;
-  return 0;
-}
-
-std::string kindsText(unsigned kinds) {
-  SmallVector<StringRef> parts;
-  if (kinds & kFloat)
-    parts.push_back("float");
-  if ((kinds & kInt) == kInt)
-    parts.push_back("integer");
-  else if (kinds & kSigned)
-    parts.push_back("signed integer");
-  else if (kinds & kUnsigned)
-    parts.push_back("unsigned integer");
-  if (kinds & kBool)
-    parts.push_back("bool");
-  if (parts.size() == 1)
-    return parts.front().str();
-  return llvm::join(ArrayRef<StringRef>(parts).drop_back(), ", ") + " or " +
-         parts.back().str();
-}
-
-/// An element type as the model spells it: unsigned data is `ui8`, ...
-std::string typeText(Type type, bool isUnsigned) {
-  if (isUnsigned)
-    return "ui" + std::to_string(type.getIntOrFloatBitWidth());
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << type;
-  return text;
-}
 
 std::string shapeText(ArrayRef<int64_t> shape) {
   return "[" +
@@ -83,27 +31,6 @@ std::string shapeText(ArrayRef<int64_t> shape) {
                              [](int64_t size) { return std::to_string(size); }),
              ", ") +
          "]";
-}
-
-//===----------------------------------------------------------------------===//
-// Binding inputs
-//===----------------------------------------------------------------------===//
-
-/// Input `i` with a static type whose category is one of `kinds`.
-FailureOr<RankedTensorType> checkedType(OnnxNode &node, unsigned i,
-                                        unsigned kinds) {
-  FailureOr<RankedTensorType> type = node.staticType(i);
-  if (failed(type))
-    return failure();
-  Type element = type->getElementType();
-  bool isUnsigned = node.isUnsignedInput(i);
-  if (!(kindOf(element, isUnsigned) & kinds)) {
-    node.error() << "input " << i << " has element type "
-                 << typeText(element, isUnsigned) << "; " << node.opType()
-                 << " takes " << kindsText(kinds) << " tensors";
-    return failure();
-  }
-  return type;
 }
 
 /// The numpy broadcast of the shapes of inputs `indices`.
@@ -139,19 +66,19 @@ FailureOr<Operands> bindSameType(OnnxNode &node, ArrayRef<unsigned> indices,
                                  unsigned kinds) {
   Operands operands;
   for (unsigned i : indices) {
-    FailureOr<RankedTensorType> type = checkedType(node, i, kinds);
+    FailureOr<RankedTensorType> type = kindCheckedInput(node, i, kinds);
     if (failed(type))
       return failure();
     Type element = type->getElementType();
-    unsigned kind = kindOf(element, node.isUnsignedInput(i));
+    unsigned kind = elementKindOf(element, node.isUnsignedInput(i));
     if (operands.values.empty()) {
       operands.elementType = element;
       operands.kind = kind;
     } else if (element != operands.elementType || kind != operands.kind) {
       node.error() << "input " << i << " has element type "
-                   << typeText(element, kind == kUnsigned) << " but input "
+                   << elementTypeText(element, kind == kUnsigned) << " but input "
                    << indices.front() << " has "
-                   << typeText(operands.elementType, operands.isUnsigned());
+                   << elementTypeText(operands.elementType, operands.isUnsigned());
       return failure();
     }
     operands.values.push_back(node.input(i));
@@ -216,34 +143,6 @@ Value constantLike(ImplicitLocOpBuilder &b, Value like, double value) {
 // Scalar ops by category
 //===----------------------------------------------------------------------===//
 
-Value maxScalar(ImplicitLocOpBuilder &b, Value lhs, Value rhs, unsigned kind) {
-  if (kind == kFloat) // NaN-propagating, like numpy.maximum
-    return arith::MaximumFOp::create(b, lhs, rhs);
-  if (kind == kSigned)
-    return arith::MaxSIOp::create(b, lhs, rhs);
-  return arith::MaxUIOp::create(b, lhs, rhs);
-}
-
-Value minScalar(ImplicitLocOpBuilder &b, Value lhs, Value rhs, unsigned kind) {
-  if (kind == kFloat)
-    return arith::MinimumFOp::create(b, lhs, rhs);
-  if (kind == kSigned)
-    return arith::MinSIOp::create(b, lhs, rhs);
-  return arith::MinUIOp::create(b, lhs, rhs);
-}
-
-Value addScalar(ImplicitLocOpBuilder &b, Value lhs, Value rhs, unsigned kind) {
-  if (kind == kFloat)
-    return arith::AddFOp::create(b, lhs, rhs);
-  return arith::AddIOp::create(b, lhs, rhs);
-}
-
-Value mulScalar(ImplicitLocOpBuilder &b, Value lhs, Value rhs, unsigned kind) {
-  if (kind == kFloat)
-    return arith::MulFOp::create(b, lhs, rhs);
-  return arith::MulIOp::create(b, lhs, rhs);
-}
-
 /// `x < 0`, for any category (never true for unsigned data).
 Value isNegative(ImplicitLocOpBuilder &b, Value x, unsigned kind) {
   Value zero = constantLike(b, x, 0);
@@ -263,12 +162,9 @@ OnnxLowering binaryArith() {
   return [](OnnxNode &node) {
     return lowerSameType(
         node, {0, 1}, kNumeric,
-        [](ImplicitLocOpBuilder &b, ValueRange args, unsigned kind) -> Value {
-          if (kind == kFloat)
-            return FloatOp::create(b, args[0], args[1]);
-          if (kind == kUnsigned)
-            return UnsignedOp::create(b, args[0], args[1]);
-          return SignedOp::create(b, args[0], args[1]);
+        [](ImplicitLocOpBuilder &b, ValueRange args, unsigned kind) {
+          return binaryByKind<FloatOp, SignedOp, UnsignedOp>(b, args[0],
+                                                             args[1], kind);
         });
   };
 }
@@ -334,8 +230,8 @@ Value integerPow(ImplicitLocOpBuilder &b, Value base, Value exponent,
 /// exponent multiply exactly; integer bases with a float exponent go
 /// through f64 and truncate.
 FailureOr<SmallVector<Value>> lowerPow(OnnxNode &node) {
-  FailureOr<RankedTensorType> baseType = checkedType(node, 0, kNumeric);
-  FailureOr<RankedTensorType> exponentType = checkedType(node, 1, kNumeric);
+  FailureOr<RankedTensorType> baseType = kindCheckedInput(node, 0, kNumeric);
+  FailureOr<RankedTensorType> exponentType = kindCheckedInput(node, 1, kNumeric);
   if (failed(baseType) || failed(exponentType))
     return failure();
   FailureOr<SmallVector<int64_t>> shape = broadcastInputs(node, {0, 1});
@@ -425,7 +321,7 @@ OnnxLowering variadic(unsigned kinds,
     if (node.numInputs() == 0)
       return node.fail("expects at least one input");
     if (node.numInputs() == 1) {
-      if (failed(checkedType(node, 0, kinds)))
+      if (failed(kindCheckedInput(node, 0, kinds)))
         return failure();
       return SmallVector<Value>{node.input(0)};
     }
@@ -444,7 +340,7 @@ FailureOr<SmallVector<Value>> lowerMean(OnnxNode &node) {
   if (node.numInputs() == 0)
     return node.fail("expects at least one input");
   if (node.numInputs() == 1) {
-    if (failed(checkedType(node, 0, kFloat)))
+    if (failed(kindCheckedInput(node, 0, kFloat)))
       return failure();
     return SmallVector<Value>{node.input(0)};
   }
@@ -492,7 +388,7 @@ template <typename Op> OnnxLowering binaryLogic() {
 }
 
 FailureOr<SmallVector<Value>> lowerWhere(OnnxNode &node) {
-  if (failed(checkedType(node, 0, kBool)))
+  if (failed(kindCheckedInput(node, 0, kBool)))
     return failure();
   FailureOr<Operands> operands = bindSameType(node, {1, 2}, kAny);
   if (failed(operands))
@@ -569,7 +465,7 @@ std::optional<std::pair<Type, bool>> elementTypeOf(MLIRContext *ctx,
 /// Converts input 0 element by element (castScalar has the ONNX rules).
 FailureOr<SmallVector<Value>> lowerCastTo(OnnxNode &node, Type to,
                                           bool toUnsigned) {
-  FailureOr<RankedTensorType> type = checkedType(node, 0, kAny);
+  FailureOr<RankedTensorType> type = kindCheckedInput(node, 0, kAny);
   if (failed(type))
     return failure();
   bool fromUnsigned = node.isUnsignedInput(0);
@@ -614,7 +510,7 @@ FailureOr<SmallVector<Value>> lowerCast(OnnxNode &node) {
 }
 
 FailureOr<SmallVector<Value>> lowerCastLike(OnnxNode &node) {
-  FailureOr<RankedTensorType> target = checkedType(node, 1, kAny);
+  FailureOr<RankedTensorType> target = kindCheckedInput(node, 1, kAny);
   if (failed(target))
     return failure();
   return lowerCastTo(node, target->getElementType(), node.isUnsignedInput(1));
@@ -647,7 +543,7 @@ FailureOr<SmallVector<Value>> lowerClipAttributes(OnnxNode &node) {
 
 /// Clip-11 on: optional scalar `min` and `max` inputs of the input's type.
 FailureOr<SmallVector<Value>> lowerClipInputs(OnnxNode &node) {
-  FailureOr<RankedTensorType> type = checkedType(node, 0, kNumeric);
+  FailureOr<RankedTensorType> type = kindCheckedInput(node, 0, kNumeric);
   if (failed(type))
     return failure();
   SmallVector<unsigned> indices{0};

@@ -3,6 +3,7 @@
 #include "OnnxLowering.h"
 
 #include "mlir/IR/Matchers.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace mlir;
 using namespace quench;
@@ -267,6 +268,66 @@ Value quench::castScalar(ImplicitLocOpBuilder &b, Value value, Type to,
   if (isUnsignedSource)
     return arith::ExtUIOp::create(b, to, value);
   return arith::ExtSIOp::create(b, to, value);
+}
+
+//===----------------------------------------------------------------------===//
+// Element categories
+//===----------------------------------------------------------------------===//
+
+unsigned quench::elementKindOf(Type type, bool isUnsigned) {
+  if (type.isF16() || type.isBF16() || type.isF32() || type.isF64())
+    return kFloat;
+  if (type.isSignlessInteger(1))
+    return kBool;
+  for (unsigned width : {8, 16, 32, 64})
+    if (type.isSignlessInteger(width))
+      return isUnsigned ? kUnsigned : kSigned;
+  return 0;
+}
+
+std::string quench::elementKindsText(unsigned kinds) {
+  SmallVector<StringRef> parts;
+  if (kinds & kFloat)
+    parts.push_back("float");
+  if ((kinds & kInt) == kInt)
+    parts.push_back("integer");
+  else if (kinds & kSigned)
+    parts.push_back("signed integer");
+  else if (kinds & kUnsigned)
+    parts.push_back("unsigned integer");
+  if (kinds & kBool)
+    parts.push_back("bool");
+  if (parts.size() == 1)
+    return parts.front().str();
+  return llvm::join(ArrayRef<StringRef>(parts).drop_back(), ", ") + " or " +
+         parts.back().str();
+}
+
+std::string quench::elementTypeText(Type type, bool isUnsigned) {
+  if (isUnsigned)
+    return "ui" + std::to_string(type.getIntOrFloatBitWidth());
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << type;
+  return text;
+}
+
+FailureOr<RankedTensorType> quench::kindCheckedInput(OnnxNode &node,
+                                                     unsigned i,
+                                                     unsigned kinds) {
+  FailureOr<RankedTensorType> type = node.staticType(i);
+  if (failed(type))
+    return failure();
+  Type element = type->getElementType();
+  bool isUnsigned = node.isUnsignedInput(i);
+  if (!(elementKindOf(element, isUnsigned) & kinds)) {
+    node.error() << "input " << i << " has element type "
+                 << elementTypeText(element, isUnsigned) << "; "
+                 << node.opType() << " takes " << elementKindsText(kinds)
+                 << " tensors";
+    return failure();
+  }
+  return type;
 }
 
 Type quench::signlessElementType(Type type) {

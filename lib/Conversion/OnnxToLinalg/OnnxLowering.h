@@ -144,6 +144,77 @@ mlir::Value buildElementwise(mlir::ImplicitLocOpBuilder &b,
 mlir::Value castScalar(mlir::ImplicitLocOpBuilder &b, mlir::Value value,
                        mlir::Type to, bool fromUnsigned, bool toUnsigned);
 
+//===----------------------------------------------------------------------===//
+// Element categories
+//===----------------------------------------------------------------------===//
+
+/// The categories ONNX type constraints are made of.
+enum ElementKind : unsigned {
+  kFloat = 1,
+  kSigned = 2,
+  kUnsigned = 4,
+  kBool = 8,
+  kInt = kSigned | kUnsigned,
+  kNumeric = kFloat | kInt,
+  kAny = kNumeric | kBool,
+};
+
+/// The category of a lowered element type; 0 for types no lowering handles
+/// (float8, int4, complex, index...).
+unsigned elementKindOf(mlir::Type type, bool isUnsigned);
+
+/// The categories `kinds` in words: "float, integer or bool".
+std::string elementKindsText(unsigned kinds);
+
+/// An element type as the model spells it: unsigned data is `ui8`, ...
+std::string elementTypeText(mlir::Type type, bool isUnsigned);
+
+/// Input `i` with a static type whose category is one of `kinds`; reports
+/// "input <i> has element type <t>; <op> takes <kinds> tensors" otherwise.
+mlir::FailureOr<mlir::RankedTensorType> kindCheckedInput(OnnxNode &node,
+                                                         unsigned i,
+                                                         unsigned kinds);
+
+/// `lhs op rhs` with the op of the category `kind`: `FloatOp` for floats,
+/// `SignedOp` for signed integers, `UnsignedOp` for unsigned integers and
+/// bool.
+template <typename FloatOp, typename SignedOp, typename UnsignedOp = SignedOp>
+mlir::Value binaryByKind(mlir::ImplicitLocOpBuilder &b, mlir::Value lhs,
+                         mlir::Value rhs, unsigned kind) {
+  if (kind == kFloat)
+    return FloatOp::create(b, lhs, rhs);
+  if (kind == kSigned)
+    return SignedOp::create(b, lhs, rhs);
+  return UnsignedOp::create(b, lhs, rhs);
+}
+
+/// max(lhs, rhs); NaN-propagating for floats, like numpy.maximum (or for
+/// bool).
+inline mlir::Value maxScalar(mlir::ImplicitLocOpBuilder &b, mlir::Value lhs,
+                             mlir::Value rhs, unsigned kind) {
+  return binaryByKind<mlir::arith::MaximumFOp, mlir::arith::MaxSIOp,
+                      mlir::arith::MaxUIOp>(b, lhs, rhs, kind);
+}
+
+/// min(lhs, rhs); NaN-propagating for floats (and for bool).
+inline mlir::Value minScalar(mlir::ImplicitLocOpBuilder &b, mlir::Value lhs,
+                             mlir::Value rhs, unsigned kind) {
+  return binaryByKind<mlir::arith::MinimumFOp, mlir::arith::MinSIOp,
+                      mlir::arith::MinUIOp>(b, lhs, rhs, kind);
+}
+
+inline mlir::Value addScalar(mlir::ImplicitLocOpBuilder &b, mlir::Value lhs,
+                             mlir::Value rhs, unsigned kind) {
+  return binaryByKind<mlir::arith::AddFOp, mlir::arith::AddIOp>(b, lhs, rhs,
+                                                                kind);
+}
+
+inline mlir::Value mulScalar(mlir::ImplicitLocOpBuilder &b, mlir::Value lhs,
+                             mlir::Value rhs, unsigned kind) {
+  return binaryByKind<mlir::arith::MulFOp, mlir::arith::MulIOp>(b, lhs, rhs,
+                                                                kind);
+}
+
 /// Folds a node whose inputs are all small constants (shape computations:
 /// Shape, Gather, Concat, Unsqueeze, arithmetic on int64 tensors...) into
 /// `arith.constant` results. Returns an empty vector when the node does not

@@ -248,6 +248,8 @@ struct Granularity {
   SmallVector<int64_t> paddedShape;
   /// The blocked axis (meaningful when paddedShape differs from x's shape).
   int64_t axis = 0;
+  /// x's shape as the encodings see it (set by readLinearGranularity).
+  SmallVector<int64_t> workShape;
 };
 
 /// Reads the layout of `scaleType` for an x of `shape` (rank >= 1), per the
@@ -317,6 +319,41 @@ FailureOr<Granularity> readGranularity(OnnxNode &node, ArrayRef<int64_t> shape,
   return g;
 }
 
+/// The granularity of a QuantizeLinear or DequantizeLinear node of
+/// since-version `version`. Rank 0 is read as a 1-element vector: encodings
+/// need a block.
+FailureOr<Granularity> readLinearGranularity(OnnxNode &node,
+                                             ArrayRef<int64_t> shape,
+                                             RankedTensorType scaleType,
+                                             int64_t version) {
+  SmallVector<int64_t> workShape(shape);
+  if (workShape.empty())
+    workShape.push_back(1);
+  FailureOr<Granularity> g = readGranularity(node, workShape, scaleType,
+                                             version >= 13, version >= 21);
+  if (succeeded(g))
+    g->workShape = std::move(workShape);
+  return g;
+}
+
+/// The static inputs of QuantizeLinear and DequantizeLinear: x, the scale and
+/// whether the zero point (input 2) is given.
+struct LinearQuantInputs {
+  RankedTensorType x, scale;
+  bool hasZeroPoint;
+};
+
+FailureOr<LinearQuantInputs> bindLinearQuantInputs(OnnxNode &node) {
+  FailureOr<RankedTensorType> x = node.staticType(0);
+  FailureOr<RankedTensorType> scale = node.staticType(1);
+  if (failed(x) || failed(scale))
+    return failure();
+  bool hasZeroPoint = node.hasInput(2);
+  if (hasZeroPoint && failed(node.staticType(2)))
+    return failure();
+  return LinearQuantInputs{*x, *scale, hasZeroPoint};
+}
+
 /// Checks that the zero point (input `index`) has as many elements as the
 /// scale (input `scaleIndex`), as ONNX requires (same shape).
 LogicalResult checkZeroPointShape(OnnxNode &node, unsigned index,
@@ -353,17 +390,15 @@ bool isZeroOrUnknown(OnnxNode &node, unsigned index) {
 /// output type (as the ONNX reference does). `version` is the since-version
 /// whose inputs and attributes apply.
 Values lowerDequantizeLinear(OnnxNode &node, int64_t version) {
-  FailureOr<RankedTensorType> xType = node.staticType(0);
-  FailureOr<RankedTensorType> scaleType = node.staticType(1);
-  if (failed(xType) || failed(scaleType))
+  FailureOr<LinearQuantInputs> inputs = bindLinearQuantInputs(node);
+  if (failed(inputs))
     return failure();
-  bool hasZeroPoint = node.hasInput(2);
-  if (hasZeroPoint && failed(node.staticType(2)))
-    return failure();
+  RankedTensorType xType = inputs->x, scaleType = inputs->scale;
+  bool hasZeroPoint = inputs->hasZeroPoint;
   ImplicitLocOpBuilder &b = node.b;
   MLIRContext *ctx = b.getContext();
 
-  Type scaleElement = scaleType->getElementType();
+  Type scaleElement = scaleType.getElementType();
   if (version >= 19 ? !isHalfOrSingle(scaleElement) : !scaleElement.isF32())
     return node.fail(
         "x_scale must be " +
@@ -379,7 +414,7 @@ Values lowerDequantizeLinear(OnnxNode &node, int64_t version) {
   auto floatOut = cast<FloatType>(outElement);
 
   // What x holds, and which opset admits it.
-  Type xElement = xType->getElementType();
+  Type xElement = xType.getElementType();
   bool xUnsigned = node.isUnsignedInput(0);
   auto integer = dyn_cast<IntegerType>(xElement);
   unsigned width = integer ? integer.getWidth() : 0;
@@ -413,16 +448,12 @@ Values lowerDequantizeLinear(OnnxNode &node, int64_t version) {
     }
   }
 
-  // Rank 0 is dequantized as a 1-element vector: encodings need a block.
-  ArrayRef<int64_t> shape = xType->getShape();
-  SmallVector<int64_t> workShape(shape);
-  if (workShape.empty())
-    workShape.push_back(1);
-  FailureOr<Granularity> g = readGranularity(node, workShape, *scaleType,
-                                             version >= 13, version >= 21);
+  ArrayRef<int64_t> shape = xType.getShape();
+  FailureOr<Granularity> g =
+      readLinearGranularity(node, shape, scaleType, version);
   if (failed(g))
     return failure();
-  Value x = reshapeStatic(b, node.input(0), workShape);
+  Value x = reshapeStatic(b, node.input(0), g->workShape);
   Value scales = reshapeStatic(b, node.input(1), g->scaleShape);
   Value zeroPoints = hasZeroPoint && integer
                          ? reshapeStatic(b, node.input(2), g->scaleShape)
@@ -471,7 +502,7 @@ Values lowerDequantizeLinear(OnnxNode &node, int64_t version) {
     result = qnt::DequantizeOp::create(
         b, cast<qnt::QTensorType>(qtensor.getType()).getExpressedType(),
         qtensor);
-    result = sliceTo(b, result, workShape);
+    result = sliceTo(b, result, g->workShape);
   }
   return SmallVector<Value>{reshapeStatic(b, result, shape)};
 }
@@ -482,18 +513,16 @@ Values lowerDequantizeLinear(OnnxNode &node, int64_t version) {
 
 /// y = saturate(round_half_even(x / y_scale) + y_zero_point), integer y only.
 Values lowerQuantizeLinear(OnnxNode &node, int64_t version) {
-  FailureOr<RankedTensorType> xType = node.staticType(0);
-  FailureOr<RankedTensorType> scaleType = node.staticType(1);
-  if (failed(xType) || failed(scaleType))
+  FailureOr<LinearQuantInputs> inputs = bindLinearQuantInputs(node);
+  if (failed(inputs))
     return failure();
-  bool hasZeroPoint = node.hasInput(2);
-  if (hasZeroPoint && failed(node.staticType(2)))
-    return failure();
+  RankedTensorType xType = inputs->x, scaleType = inputs->scale;
+  bool hasZeroPoint = inputs->hasZeroPoint;
   ImplicitLocOpBuilder &b = node.b;
   MLIRContext *ctx = b.getContext();
 
-  Type xElement = xType->getElementType();
-  Type scaleElement = scaleType->getElementType();
+  Type xElement = xType.getElementType();
+  Type scaleElement = scaleType.getElementType();
   bool xOk = xElement.isInteger(32) && !node.isUnsignedInput(0);
   xOk |= version >= 19 ? isHalfOrSingle(xElement) : xElement.isF32();
   if (!xOk)
@@ -545,12 +574,9 @@ Values lowerQuantizeLinear(OnnxNode &node, int64_t version) {
   if (hasZeroPoint && failed(checkZeroPointShape(node, 2, 1)))
     return failure();
 
-  ArrayRef<int64_t> shape = xType->getShape();
-  SmallVector<int64_t> workShape(shape);
-  if (workShape.empty())
-    workShape.push_back(1);
-  FailureOr<Granularity> g = readGranularity(node, workShape, *scaleType,
-                                             version >= 13, version >= 21);
+  ArrayRef<int64_t> shape = xType.getShape();
+  FailureOr<Granularity> g =
+      readLinearGranularity(node, shape, scaleType, version);
   if (failed(g))
     return failure();
 
@@ -570,7 +596,7 @@ Values lowerQuantizeLinear(OnnxNode &node, int64_t version) {
   if (!isa<FloatType>(cast<RankedTensorType>(scale.getType()).getElementType()))
     scale = castTensor(b, scale, b.getF32Type(), false);
 
-  x = reshapeStatic(b, x, workShape);
+  x = reshapeStatic(b, x, g->workShape);
   Value scales = reshapeStatic(b, scale, g->scaleShape);
   Value zeroPoints =
       hasZeroPoint ? reshapeStatic(b, node.input(2), g->scaleShape) : Value();
@@ -586,7 +612,7 @@ Values lowerQuantizeLinear(OnnxNode &node, int64_t version) {
     result = qnt::QuantizeOp::create(
         b, RankedTensorType::get(g->paddedShape, codeType), x, scales,
         zeroPoints, encoding);
-    result = sliceTo(b, result, workShape);
+    result = sliceTo(b, result, g->workShape);
   } else {
     // 16-bit codes: the same formula as qnt.quantize, written out.
     std::pair<double, double> range = integerRange(width, isUnsigned);

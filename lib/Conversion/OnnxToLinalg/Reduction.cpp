@@ -20,50 +20,6 @@ using namespace quench;
 
 namespace {
 
-/// The categories ONNX type constraints are made of.
-enum Kind : unsigned {
-  kFloat = 1,
-  kSigned = 2,
-  kUnsigned = 4,
-  kBool = 8,
-  kInt = kSigned | kUnsigned,
-  kNumeric = kFloat | kInt,
-  kAny = kNumeric | kBool,
-};
-
-unsigned kindOf(Type type, bool isUnsigned) {
-  if (type.isF16() || type.isBF16() || type.isF32() || type.isF64())
-    return kFloat;
-  if (type.isSignlessInteger(1))
-    return kBool;
-  for (unsigned width : {8, 16, 32, 64})
-    if (type.isSignlessInteger(width))
-      return isUnsigned ? kUnsigned : kSigned;
-  return 0;
-}
-
-/// Input 0, static, with an element type in `kinds`.
-FailureOr<RankedTensorType> checkedInput(OnnxNode &node, unsigned kinds,
-                                         StringRef kindsText) {
-  FailureOr<RankedTensorType> type = node.staticType(0);
-  if (failed(type))
-    return failure();
-  Type element = type->getElementType();
-  bool isUnsigned = node.isUnsignedInput(0);
-  if (!(kindOf(element, isUnsigned) & kinds)) {
-    std::string typeText;
-    llvm::raw_string_ostream os(typeText);
-    if (isUnsigned)
-      os << "ui" << element.getIntOrFloatBitWidth();
-    else
-      os << element;
-    node.error() << "input 0 has element type " << typeText << "; "
-                 << node.opType() << " takes " << kindsText << " tensors";
-    return failure();
-  }
-  return type;
-}
-
 /// The input's shape without the reduced dimensions.
 SmallVector<int64_t> keptShape(ArrayRef<int64_t> shape,
                                ArrayRef<bool> reduced) {
@@ -214,22 +170,18 @@ FailureOr<SmallVector<bool>> reducedDims(OnnxNode &node, int64_t rank,
 FailureOr<SmallVector<Value>> lowerReduce(OnnxNode &node, Reduction kind,
                                           bool axesInput) {
   unsigned allowed = kNumeric;
-  StringRef allowedText = "float or integer";
-  if (kind == Reduction::LogSumExp) {
+  if (kind == Reduction::LogSumExp)
     allowed = kFloat;
-    allowedText = "float";
-  } else if (kind == Reduction::Max || kind == Reduction::Min) {
+  else if (kind == Reduction::Max || kind == Reduction::Min)
     allowed = kAny;
-    allowedText = "float, integer or bool";
-  }
-  FailureOr<RankedTensorType> type = checkedInput(node, allowed, allowedText);
+  FailureOr<RankedTensorType> type = kindCheckedInput(node, 0, allowed);
   if (failed(type))
     return failure();
   ImplicitLocOpBuilder &b = node.b;
   ArrayRef<int64_t> shape = type->getShape();
   Type elementType = type->getElementType();
   bool isUnsigned = node.isUnsignedInput(0);
-  unsigned elementKind = kindOf(elementType, isUnsigned);
+  unsigned elementKind = elementKindOf(elementType, isUnsigned);
   FailureOr<SmallVector<bool>> reduced =
       reducedDims(node, type->getRank(), axesInput);
   if (failed(reduced))
@@ -297,22 +249,12 @@ FailureOr<SmallVector<Value>> lowerReduce(OnnxNode &node, Reduction kind,
       [&](ImplicitLocOpBuilder &nb, ValueRange args) -> SmallVector<Value> {
         Value x = toAcc(nb, args[0]), sum = args.back();
         switch (kind) {
-        case Reduction::Max:
-          if (isFloat)
-            return {arith::MaximumFOp::create(nb, sum, x)};
-          if (elementKind == kSigned)
-            return {arith::MaxSIOp::create(nb, sum, x)};
-          return {arith::MaxUIOp::create(nb, sum, x)}; // bool: or
-        case Reduction::Min:
-          if (isFloat)
-            return {arith::MinimumFOp::create(nb, sum, x)};
-          if (elementKind == kSigned)
-            return {arith::MinSIOp::create(nb, sum, x)};
-          return {arith::MinUIOp::create(nb, sum, x)}; // bool: and
+        case Reduction::Max: // bool: or
+          return {maxScalar(nb, sum, x, elementKind)};
+        case Reduction::Min: // bool: and
+          return {minScalar(nb, sum, x, elementKind)};
         case Reduction::Prod:
-          if (isFloat)
-            return {arith::MulFOp::create(nb, sum, x)};
-          return {arith::MulIOp::create(nb, sum, x)};
+          return {mulScalar(nb, sum, x, elementKind)};
         case Reduction::L1:
           if (isFloat)
             x = math::AbsFOp::create(nb, x);
@@ -321,8 +263,7 @@ FailureOr<SmallVector<Value>> lowerReduce(OnnxNode &node, Reduction kind,
           break;
         case Reduction::L2:
         case Reduction::SumSquare:
-          x = isFloat ? arith::MulFOp::create(nb, x, x).getResult()
-                      : arith::MulIOp::create(nb, x, x).getResult();
+          x = mulScalar(nb, x, x, elementKind);
           break;
         case Reduction::LogSumExp:
           x = math::ExpOp::create(nb, arith::SubFOp::create(nb, x, args[1]));
@@ -331,9 +272,7 @@ FailureOr<SmallVector<Value>> lowerReduce(OnnxNode &node, Reduction kind,
         case Reduction::Mean:
           break;
         }
-        if (isFloat)
-          return {arith::AddFOp::create(nb, sum, x)};
-        return {arith::AddIOp::create(nb, sum, x)};
+        return {addScalar(nb, sum, x, elementKind)};
       })[0];
 
   // Finish in the accumulator type, then go back to the element type.
@@ -392,18 +331,29 @@ OnnxLowering reduce(Reduction kind, bool axesInput) {
 // ArgMax, ArgMin
 //===----------------------------------------------------------------------===//
 
+/// Input 0 of an op along one axis (ArgMax, ArgMin, CumSum): static,
+/// numeric and of rank >= 1.
+FailureOr<RankedTensorType> alongAxisInput(OnnxNode &node) {
+  FailureOr<RankedTensorType> type = kindCheckedInput(node, 0, kNumeric);
+  if (failed(type))
+    return failure();
+  if (type->getRank() == 0) {
+    node.error() << "input must have rank >= 1";
+    return failure();
+  }
+  return type;
+}
+
+
 /// The index of the greatest (least) element along `axis`, as int64. NaN
 /// counts as greater (and less) than everything, as in numpy. Ties go to the
 /// first index, or the last with select_last_index; the comparison includes
 /// the index so that the result does not depend on the visiting order.
 FailureOr<SmallVector<Value>> lowerArgExtremum(OnnxNode &node, bool isMax) {
-  FailureOr<RankedTensorType> type =
-      checkedInput(node, kNumeric, "float or integer");
+  FailureOr<RankedTensorType> type = alongAxisInput(node);
   if (failed(type))
     return failure();
   int64_t rank = type->getRank();
-  if (rank == 0)
-    return node.fail("input must have rank >= 1");
   FailureOr<int64_t> axis = node.normalizeAxis(node.getInt("axis", 0), rank);
   if (failed(axis))
     return failure();
@@ -411,7 +361,7 @@ FailureOr<SmallVector<Value>> lowerArgExtremum(OnnxNode &node, bool isMax) {
   bool selectLast = node.getInt("select_last_index", 0) != 0;
   ImplicitLocOpBuilder &b = node.b;
   Type elementType = type->getElementType();
-  unsigned kind = kindOf(elementType, node.isUnsignedInput(0));
+  unsigned kind = elementKindOf(elementType, node.isUnsignedInput(0));
   SmallVector<bool> reduced(rank, false);
   reduced[*axis] = true;
   SmallVector<int64_t> resultShape = keptShape(type->getShape(), reduced);
@@ -479,13 +429,10 @@ FailureOr<SmallVector<Value>> lowerArgExtremum(OnnxNode &node, bool isMax) {
 /// added in the order a sequential scan adds them. `exclusive` stores the sum
 /// before adding the current slice.
 FailureOr<SmallVector<Value>> lowerCumSum(OnnxNode &node) {
-  FailureOr<RankedTensorType> type =
-      checkedInput(node, kNumeric, "float or integer");
+  FailureOr<RankedTensorType> type = alongAxisInput(node);
   if (failed(type))
     return failure();
   int64_t rank = type->getRank();
-  if (rank == 0)
-    return node.fail("input must have rank >= 1");
   if (!node.hasInput(1))
     return node.fail("input 1 (axis) is required");
   std::optional<SmallVector<int64_t>> axisValues = node.constantInts(1);
@@ -498,7 +445,7 @@ FailureOr<SmallVector<Value>> lowerCumSum(OnnxNode &node) {
     return failure();
   bool exclusive = node.getInt("exclusive", 0) != 0;
   bool reverse = node.getInt("reverse", 0) != 0;
-  bool isFloat = kindOf(type->getElementType(), false) == kFloat;
+  unsigned kind = elementKindOf(type->getElementType(), false);
 
   ImplicitLocOpBuilder &b = node.b;
   Type elementType = type->getElementType();
@@ -546,11 +493,8 @@ FailureOr<SmallVector<Value>> lowerCumSum(OnnxNode &node) {
                                                  utils::IteratorType::parallel),
                 [&](OpBuilder &inner, Location innerLoc, ValueRange xs) {
                   ImplicitLocOpBuilder bb(innerLoc, inner);
-                  Value added =
-                      isFloat
-                          ? arith::AddFOp::create(bb, xs[1], xs[0]).getResult()
-                          : arith::AddIOp::create(bb, xs[1], xs[0]).getResult();
-                  linalg::YieldOp::create(bb, added);
+                  linalg::YieldOp::create(bb,
+                                          addScalar(bb, xs[1], xs[0], kind));
                 })
                 .getResult(0);
         if (!exclusive)
