@@ -398,11 +398,7 @@ Folded foldRange(OnnxNode &node, Inputs in) {
   double span = static_cast<double>(limit) - static_cast<double>(start);
   if (span / static_cast<double>(delta) > kMaxFoldedElements)
     return noFold();
-  int64_t diff = limit - start, count;
-  if (delta > 0)
-    count = diff > 0 ? (diff - 1) / delta + 1 : 0;
-  else
-    count = diff < 0 ? (-diff - 1) / -delta + 1 : 0;
+  int64_t count = rangeCount(start, limit, delta);
   Tensor result = in[0]->withShape({count});
   for (int64_t i = 0; i < count; ++i)
     result.ints.push_back(wrapTo(result, static_cast<uint64_t>(start) +
@@ -461,11 +457,18 @@ Folded foldCast(OnnxNode &node, Inputs in) {
     if (!source.isFloat()) {
       int64_t value = source.ints[i];
       bool unsignedSource = source.isUnsigned || source.isBool();
-      if (result.isFloat())
-        result.floats.push_back(
-            unsignedSource && value < 0
-                ? static_cast<double>(static_cast<uint64_t>(value))
-                : static_cast<double>(value));
+      if (result.isFloat()) {
+        // Round once, straight to the target type (as sitofp/uitofp do); the
+        // result is exact in double.
+        APFloat converted(cast<FloatType>(result.type).getFloatSemantics());
+        converted.convertFromAPInt(
+            APInt(64, static_cast<uint64_t>(value), /*isSigned=*/!unsignedSource),
+            /*IsSigned=*/!unsignedSource, APFloat::rmNearestTiesToEven);
+        bool losesInfo;
+        converted.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven,
+                          &losesInfo);
+        result.floats.push_back(converted.convertToDouble());
+      }
       else if (result.isBool())
         result.ints.push_back(value != 0);
       else

@@ -436,8 +436,11 @@ FailureOr<SmallVector<Value>> lowerGemm(OnnxNode &node, int64_t since) {
       });
 
   bool useC = hasC && beta != 0.0;
-  if (alpha == 1.0 && !useC && accType == elementType)
+  if (alpha == 1.0 && !useC && accType == elementType) {
+    if (isUnsigned)
+      node.markUnsigned(product);
     return SmallVector<Value>{product};
+  }
   SmallVector<Value> inputs{product};
   SmallVector<AffineMap> maps{node.b.getMultiDimIdentityMap(2)};
   if (useC) {

@@ -137,7 +137,11 @@ FailureOr<SmallVector<Value>> OnnxNode::fail(const Twine &message) {
 }
 
 FailureOr<int64_t> OnnxNode::normalizeAxis(int64_t axis, int64_t rank) {
-  if (axis < -rank || axis >= std::max<int64_t>(rank, 1)) {
+  if (rank == 0) {
+    error() << "axis " << axis << " is given for a rank-0 (scalar) input";
+    return failure();
+  }
+  if (axis < -rank || axis >= rank) {
     error() << "axis " << axis << " is out of range for rank " << rank;
     return failure();
   }
@@ -335,4 +339,13 @@ Type quench::signlessElementType(Type type) {
     if (!integer.isSignless())
       return IntegerType::get(type.getContext(), integer.getWidth());
   return type;
+}
+
+int64_t quench::rangeCount(int64_t start, int64_t limit, int64_t delta) {
+  // 128-bit: limit - start overflows int64 for ranges spanning it.
+  __int128 span = static_cast<__int128>(limit) - start;
+  __int128 step = delta;
+  __int128 count = step > 0 ? (span > 0 ? (span - 1) / step + 1 : 0)
+                            : (span < 0 ? (-span - 1) / -step + 1 : 0);
+  return static_cast<int64_t>(count);
 }

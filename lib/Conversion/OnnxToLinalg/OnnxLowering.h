@@ -251,6 +251,9 @@ mlir::LogicalResult readOnnxSlice(OnnxNode &node, llvm::ArrayRef<int64_t> input,
                                   llvm::SmallVectorImpl<int64_t> &starts,
                                   llvm::SmallVectorImpl<int64_t> &sizes,
                                   llvm::SmallVectorImpl<int64_t> &steps);
+/// The number of elements of an integer Range: max(ceil((limit - start) /
+/// delta), 0), computed without overflow. `delta` must not be 0.
+int64_t rangeCount(int64_t start, int64_t limit, int64_t delta);
 /// Transpose's `perm` (default: reversed dimensions), validated.
 mlir::FailureOr<llvm::SmallVector<int64_t>> readOnnxPermutation(OnnxNode &node,
                                                                 int64_t rank);

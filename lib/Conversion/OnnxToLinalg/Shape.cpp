@@ -964,9 +964,7 @@ Results lowerRange(OnnxNode &node) {
   if (isa<IntegerType>(elementType)) {
     int64_t s = (*node.constantInts(0))[0], l = (*node.constantInts(1))[0],
             d = (*node.constantInts(2))[0];
-    int64_t span = l - s;
-    count = d > 0 ? (span > 0 ? (span - 1) / d + 1 : 0)
-                  : (span < 0 ? (-span - 1) / -d + 1 : 0);
+    count = rangeCount(s, l, d);
   } else if (elementType.isF32()) {
     // In the element type, as the ONNX reference computes it.
     float s = (*start)[0], l = (*limit)[0], d = (*delta)[0];
