@@ -22,6 +22,9 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -55,6 +58,8 @@ namespace {
 
 /// The most elements one tensor may have (2^40, 4 TiB of bytes at the least).
 constexpr int64_t kMaxElements = int64_t(1) << 40;
+/// Deepest nesting of If/Loop/Scan bodies imported.
+constexpr int kMaxSubgraphDepth = 32;
 
 //===----------------------------------------------------------------------===//
 // Messages
@@ -274,6 +279,8 @@ struct TensorBytes {
 /// scope of the graph around them.
 struct Scope {
   Scope *parent = nullptr;
+  /// How many subgraphs enclose this one (0 for the main graph).
+  int depth = 0;
   Block *block = nullptr;
   llvm::StringMap<Value> values;
   llvm::StringMap<const pb::TypeProto *> types;
@@ -476,8 +483,14 @@ LogicalResult Importer::readModel() {
                 "their weights in external data files)");
   // Protobuf may log parse problems itself; the error below says it all.
   google::protobuf::LogSilencer silencer;
-  if (!model.ParseFromArray((*buffer)->getBufferStart(),
-                            static_cast<int>(size)))
+  // Protobuf's default nesting limit (100 messages, about 33 levels of
+  // subgraphs) would report deep nesting as corruption; the importer checks
+  // subgraph depth itself and says so.
+  google::protobuf::io::ArrayInputStream stream((*buffer)->getBufferStart(),
+                                                static_cast<int>(size));
+  google::protobuf::io::CodedInputStream coded(&stream);
+  coded.SetRecursionLimit(1024);
+  if (!model.ParseFromCodedStream(&coded) || !coded.ConsumedEntireMessage())
     return fail("not a valid ONNX model: the protobuf is truncated or corrupt");
   if (!model.has_graph())
     return fail("the model has no graph");
@@ -1245,8 +1258,14 @@ LogicalResult Importer::importBody(pb::GraphProto &graph, Scope &scope,
 LogicalResult Importer::importSubgraph(pb::GraphProto &graph, Region &region,
                                        Scope &parent,
                                        const std::string &where) {
+  // Protobuf's parser already stops at 100 nested messages; this states the
+  // bound the recursive import relies on.
+  if (parent.depth >= kMaxSubgraphDepth)
+    return fail(where + ": subgraphs are nested more than " +
+                Twine(kMaxSubgraphDepth) + " deep");
   Scope scope;
   scope.parent = &parent;
+  scope.depth = parent.depth + 1;
   collectTypes(graph, scope);
   llvm::StringSet<> initializers;
   for (const pb::TensorProto &init : graph.initializer())
