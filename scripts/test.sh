@@ -14,7 +14,7 @@ log=$(mktemp)
   2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-count() { sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log" | head -n1; }
+count() { sed -n "s/^ *$1 *: *\([0-9]*\).*/\1/p" "$log" | head -n1; }
 passed=$(( $(count Passed || true) + 0 ))
 failed=$(( $(count Failed || true) + 0 ))
 skipped=$(( $(count Unsupported || true) + 0 ))
@@ -26,5 +26,7 @@ rm -f "$log"
 passed=$(( passed + xfail ))
 failed=$(( failed + unresolved + timedout + xpass ))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# A run that counted no passing test did not test anything.
+if [ "$passed" -eq 0 ]; then echo "test: lit reported no passing test"; failed=$((failed + 1)); fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
