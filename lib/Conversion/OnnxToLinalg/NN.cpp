@@ -1124,8 +1124,9 @@ FailureOr<RankedTensorType> poolInput(OnnxNode &node,
   return type;
 }
 
-/// MaxPool (float, and int8/uint8 from opset 12). The Indices output is not
-/// produced.
+/// MaxPool (float, and int8/uint8 from opset 12). The Indices output (opset
+/// 8+), when used, holds int64 indices into the flattened input [N, C, D...],
+/// row major or, with storage_order = 1, column major over the spatial dims.
 FailureOr<SmallVector<Value>> lowerMaxPool(OnnxNode &node) {
   SmallVector<int64_t> kernel;
   FailureOr<RankedTensorType> type = poolInput(node, kernel);
@@ -1146,18 +1147,114 @@ FailureOr<SmallVector<Value>> lowerMaxPool(OnnxNode &node) {
   Value lowest = isInt ? scalarConstant(b, elementType, isUnsigned ? 0 : -128)
                        : scalarConstant(b, elementType, -INFINITY);
   Value padded = padSpatial(b, node.input(0), *windows, lowest);
-  Value y =
-      buildPooling(b, padded, *windows, lowest,
-                   [&](ImplicitLocOpBuilder &nb, ValueRange args) -> Value {
-                     if (!isInt)
-                       return arith::MaximumFOp::create(nb, args[0], args[1]);
-                     if (isUnsigned)
-                       return arith::MaxUIOp::create(nb, args[0], args[1]);
-                     return arith::MaxSIOp::create(nb, args[0], args[1]);
-                   });
+  auto combine = [&](ImplicitLocOpBuilder &nb, ValueRange args) -> Value {
+    if (!isInt)
+      return arith::MaximumFOp::create(nb, args[0], args[1]);
+    if (isUnsigned)
+      return arith::MaxUIOp::create(nb, args[0], args[1]);
+    return arith::MaxSIOp::create(nb, args[0], args[1]);
+  };
+  bool wantIndices = node.numOutputs() > 1 && !node.op.getResult(1).use_empty();
+  if (!wantIndices) {
+    Value y = buildPooling(b, padded, *windows, lowest, combine);
+    if (isUnsigned)
+      node.markUnsigned(y);
+    SmallVector<Value> results{y};
+    results.resize(node.numOutputs(), Value());
+    return results;
+  }
+
+  // Y and Indices together: one generic over n, c, o..., k... carrying the
+  // maximum and the flattened input index of its first occurrence in window
+  // scan order (a later element replaces it only when strictly greater, so
+  // padding, which holds the initial value, never wins; -1 if nothing does).
+  int64_t storageOrder = node.getInt("storage_order", 0);
+  if (storageOrder != 0 && storageOrder != 1)
+    return node.fail("storage_order must be 0 or 1");
+  MLIRContext *ctx = b.getContext();
+  ArrayRef<int64_t> inShape = type->getShape();
+  int64_t spatialRank = kernel.size();
+  int64_t numLoops = 2 + 2 * spatialRank;
+  auto dim = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
+  SmallVector<AffineExpr> xExprs{dim(0), dim(1)}, kExprs;
+  SmallVector<int64_t> outShape{inShape[0], inShape[1]};
+  for (int64_t i = 0; i < spatialRank; ++i) {
+    xExprs.push_back(dim(2 + i) * windows->strides[i] +
+                     dim(2 + spatialRank + i) * windows->dilations[i]);
+    kExprs.push_back(dim(2 + spatialRank + i));
+    outShape.push_back(windows->outputs[i]);
+  }
+  SmallVector<IteratorType> iterators(numLoops, IteratorType::parallel);
+  for (int64_t i = 2 + spatialRank; i < numLoops; ++i)
+    iterators[i] = IteratorType::reduction;
+  Value window = emptyTensor(b, windows->kernel, elementType);
+  Value maxInit =
+      linalg::FillOp::create(b, lowest, emptyTensor(b, outShape, elementType))
+          .getResult(0);
+  Type i64 = b.getI64Type();
+  Value idxInit = filledTensor(b, outShape, i64, -1.0);
+  AffineMap outMap = selectDimsMap(ctx, numLoops, range(0, 2 + spatialRank));
+  SmallVector<AffineMap> maps{AffineMap::get(numLoops, 0, xExprs, ctx),
+                              AffineMap::get(numLoops, 0, kExprs, ctx), outMap,
+                              outMap};
+  int64_t spatialSize = 1;
+  for (int64_t i = 0; i < spatialRank; ++i)
+    spatialSize *= inShape[2 + i];
+  auto generic = linalg::GenericOp::create(
+      b, TypeRange{maxInit.getType(), idxInit.getType()},
+      ValueRange{padded, window}, ValueRange{maxInit, idxInit}, maps,
+      iterators, [&](OpBuilder &nested, Location loc, ValueRange args) {
+        ImplicitLocOpBuilder nb(loc, nested);
+        auto constant = [&](int64_t v) -> Value {
+          return arith::ConstantIndexOp::create(nb, v);
+        };
+        auto index = [&](int64_t d) -> Value {
+          return linalg::IndexOp::create(nb, d);
+        };
+        // (n * C + c) * prod(D) + the spatial offset.
+        Value flat = arith::AddIOp::create(
+            nb, arith::MulIOp::create(nb, index(0), constant(inShape[1])),
+            index(1));
+        flat = arith::MulIOp::create(nb, flat, constant(spatialSize));
+        SmallVector<Value> positions;
+        for (int64_t i = 0; i < spatialRank; ++i) {
+          int64_t o = 2 + i, k = 2 + spatialRank + i;
+          Value pos = arith::AddIOp::create(
+              nb,
+              arith::MulIOp::create(nb, index(o),
+                                    constant(windows->strides[i])),
+              arith::MulIOp::create(nb, index(k),
+                                    constant(windows->dilations[i])));
+          positions.push_back(arith::SubIOp::create(
+              nb, pos, constant(windows->padBegin[i])));
+        }
+        // Row major: ((p1 * D2) + p2) * D3 ...; column major reverses the
+        // dimension order.
+        Value spatial = constant(0);
+        for (int64_t j = 0; j < spatialRank; ++j) {
+          int64_t i = storageOrder == 0 ? j : spatialRank - 1 - j;
+          spatial = arith::AddIOp::create(
+              nb, arith::MulIOp::create(nb, spatial, constant(inShape[2 + i])),
+              positions[i]);
+        }
+        flat = arith::AddIOp::create(nb, flat, spatial);
+        Value flat64 = arith::IndexCastOp::create(nb, i64, flat);
+        Value greater =
+            !isInt ? (Value)arith::CmpFOp::create(nb, arith::CmpFPredicate::OGT,
+                                                  args[0], args[2])
+                   : (Value)arith::CmpIOp::create(
+                         nb,
+                         isUnsigned ? arith::CmpIPredicate::ugt
+                                    : arith::CmpIPredicate::sgt,
+                         args[0], args[2]);
+        Value newMax = combine(nb, {args[0], args[2]});
+        Value newIdx = arith::SelectOp::create(nb, greater, flat64, args[3]);
+        linalg::YieldOp::create(nb, ValueRange{newMax, newIdx});
+      });
+  Value y = generic.getResult(0);
   if (isUnsigned)
     node.markUnsigned(y);
-  SmallVector<Value> results{y};
+  SmallVector<Value> results{y, generic.getResult(1)};
   results.resize(node.numOutputs(), Value());
   return results;
 }

@@ -358,10 +358,18 @@ func.func @maxpool_int8_opset_11(%x: tensor<1x1x5xi8>) -> tensor<1x1x4xi8> {
 
 // -----
 
-func.func @maxpool_indices(%x: tensor<1x1x5xf32>) -> tensor<1x1x4xi64> {
-  // expected-error@+1 {{ONNX node 'mp' (MaxPool-12): optional output #1 is used but not produced by this lowering}}
-  %y:2 = onnx.node "MaxPool"(%x) {domain = "", opset = 12 : i64, name = "mp", attrs = {kernel_shape = array<i64: 2>}} : (tensor<1x1x5xf32>) -> (tensor<1x1x4xf32>, tensor<1x1x4xi64>)
+func.func @maxpool_storage_order(%x: tensor<1x1x5xf32>) -> tensor<1x1x4xi64> {
+  // expected-error@+1 {{ONNX node 'mp' (MaxPool-12): storage_order must be 0 or 1}}
+  %y:2 = onnx.node "MaxPool"(%x) {domain = "", opset = 12 : i64, name = "mp", attrs = {kernel_shape = array<i64: 2>, storage_order = 2 : i64}} : (tensor<1x1x5xf32>) -> (tensor<1x1x4xf32>, tensor<1x1x4xi64>)
   return %y#1 : tensor<1x1x4xi64>
+}
+
+// -----
+
+func.func @batchnorm_mean_output(%x: tensor<2x3x4xf32>, %p: tensor<3xf32>) -> tensor<3xf32> {
+  // expected-error@+1 {{ONNX node 'bn' (BatchNormalization-9): optional output #1 is used but not produced by this lowering}}
+  %y:2 = onnx.node "BatchNormalization"(%x, %p, %p, %p, %p) {domain = "", opset = 9 : i64, name = "bn", attrs = {}} : (tensor<2x3x4xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> (tensor<2x3x4xf32>, tensor<3xf32>)
+  return %y#1 : tensor<3xf32>
 }
 
 // -----
