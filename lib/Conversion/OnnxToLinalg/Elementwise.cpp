@@ -425,42 +425,6 @@ StringRef dataTypeName(int64_t code) {
   return names[code];
 }
 
-/// The lowered element type of an ONNX data type and whether it holds
-/// unsigned data; nullopt for the types lowering does not handle.
-std::optional<std::pair<Type, bool>> elementTypeOf(MLIRContext *ctx,
-                                                   int64_t code) {
-  Builder b(ctx);
-  switch (code) {
-  case 1:
-    return std::pair<Type, bool>{b.getF32Type(), false};
-  case 2:
-    return std::pair<Type, bool>{b.getI8Type(), true};
-  case 3:
-    return std::pair<Type, bool>{b.getI8Type(), false};
-  case 4:
-    return std::pair<Type, bool>{b.getI16Type(), true};
-  case 5:
-    return std::pair<Type, bool>{b.getI16Type(), false};
-  case 6:
-    return std::pair<Type, bool>{b.getI32Type(), false};
-  case 7:
-    return std::pair<Type, bool>{b.getI64Type(), false};
-  case 9:
-    return std::pair<Type, bool>{b.getI1Type(), false};
-  case 10:
-    return std::pair<Type, bool>{b.getF16Type(), false};
-  case 11:
-    return std::pair<Type, bool>{b.getF64Type(), false};
-  case 12:
-    return std::pair<Type, bool>{b.getI32Type(), true};
-  case 13:
-    return std::pair<Type, bool>{b.getI64Type(), true};
-  case 16:
-    return std::pair<Type, bool>{b.getBF16Type(), false};
-  default:
-    return std::nullopt;
-  }
-}
 
 /// Converts input 0 element by element (castScalar has the ONNX rules).
 FailureOr<SmallVector<Value>> lowerCastTo(OnnxNode &node, Type to,
@@ -499,7 +463,7 @@ FailureOr<SmallVector<Value>> lowerCast(OnnxNode &node) {
     return node.fail("needs the 'to' attribute");
   }
   std::optional<std::pair<Type, bool>> to =
-      elementTypeOf(node.b.getContext(), code);
+      onnxElementType(node.b.getContext(), code);
   if (!to) {
     StringRef name = dataTypeName(code);
     return node.fail("cast to ONNX data type " + Twine(code) +

@@ -143,41 +143,6 @@ Tensor take(const Tensor &source, ArrayRef<int64_t> shape,
   return result;
 }
 
-/// The ONNX TensorProto data types that fold: element type and signedness.
-std::optional<std::pair<Type, bool>> onnxDataType(MLIRContext *ctx,
-                                                  int64_t code) {
-  Builder b(ctx);
-  switch (code) {
-  case 1:
-    return std::make_pair(Type(b.getF32Type()), false);
-  case 2:
-    return std::make_pair(Type(b.getI8Type()), true);
-  case 3:
-    return std::make_pair(Type(b.getI8Type()), false);
-  case 4:
-    return std::make_pair(Type(b.getI16Type()), true);
-  case 5:
-    return std::make_pair(Type(b.getI16Type()), false);
-  case 6:
-    return std::make_pair(Type(b.getI32Type()), false);
-  case 7:
-    return std::make_pair(Type(b.getI64Type()), false);
-  case 9:
-    return std::make_pair(Type(b.getI1Type()), false);
-  case 10:
-    return std::make_pair(Type(b.getF16Type()), false);
-  case 11:
-    return std::make_pair(Type(b.getF64Type()), false);
-  case 12:
-    return std::make_pair(Type(b.getI32Type()), true);
-  case 13:
-    return std::make_pair(Type(b.getI64Type()), true);
-  case 16:
-    return std::make_pair(Type(b.getBF16Type()), false);
-  default:
-    return std::nullopt;
-  }
-}
 
 using Inputs = ArrayRef<std::optional<Tensor>>;
 
@@ -446,7 +411,7 @@ Folded foldCast(OnnxNode &node, Inputs in) {
   const Tensor &source = *in[0];
   std::optional<int64_t> to = node.getOptionalInt("to");
   std::optional<std::pair<Type, bool>> target =
-      to ? onnxDataType(node.b.getContext(), *to) : std::nullopt;
+      to ? onnxElementType(node.b.getContext(), *to) : std::nullopt;
   if (!target)
     return noFold();
   Tensor result = source.withShape(source.shape);

@@ -349,3 +349,38 @@ int64_t quench::rangeCount(int64_t start, int64_t limit, int64_t delta) {
                             : (span < 0 ? (-span - 1) / -step + 1 : 0);
   return static_cast<int64_t>(count);
 }
+
+std::optional<std::pair<Type, bool>> quench::onnxElementType(MLIRContext *ctx,
+                                                             int64_t code) {
+  Builder b(ctx);
+  switch (code) {
+  case 1:
+    return std::pair<Type, bool>{b.getF32Type(), false};
+  case 2:
+    return std::pair<Type, bool>{b.getI8Type(), true};
+  case 3:
+    return std::pair<Type, bool>{b.getI8Type(), false};
+  case 4:
+    return std::pair<Type, bool>{b.getI16Type(), true};
+  case 5:
+    return std::pair<Type, bool>{b.getI16Type(), false};
+  case 6:
+    return std::pair<Type, bool>{b.getI32Type(), false};
+  case 7:
+    return std::pair<Type, bool>{b.getI64Type(), false};
+  case 9:
+    return std::pair<Type, bool>{b.getI1Type(), false};
+  case 10:
+    return std::pair<Type, bool>{b.getF16Type(), false};
+  case 11:
+    return std::pair<Type, bool>{b.getF64Type(), false};
+  case 12:
+    return std::pair<Type, bool>{b.getI32Type(), true};
+  case 13:
+    return std::pair<Type, bool>{b.getI64Type(), true};
+  case 16:
+    return std::pair<Type, bool>{b.getBF16Type(), false};
+  default:
+    return std::nullopt;
+  }
+}

@@ -221,6 +221,12 @@ inline mlir::Value mulScalar(mlir::ImplicitLocOpBuilder &b, mlir::Value lhs,
 /// fold, failure after reporting an error.
 mlir::FailureOr<llvm::SmallVector<mlir::Value>> foldOnnxNode(OnnxNode &node);
 
+/// The lowered element type of an ONNX TensorProto data type code and whether
+/// it holds unsigned data; nullopt for types the lowering does not handle
+/// (strings, complex, fp8, sub-byte). Cast lowers and folds with it.
+std::optional<std::pair<mlir::Type, bool>>
+onnxElementType(mlir::MLIRContext *ctx, int64_t code);
+
 /// The signless type used after lowering for an ONNX element type: unsigned
 /// integer types become signless integers of the same width.
 mlir::Type signlessElementType(mlir::Type type);
