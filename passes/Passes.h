@@ -5,14 +5,21 @@
 
 #include "dialects/Qnt/QntDialect.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassOptions.h"
 
 namespace quench {
 
@@ -21,6 +28,19 @@ namespace quench {
 
 #define GEN_PASS_REGISTRATION
 #include "passes/Passes.h.inc"
+
+/// Options of the `quench-x86` pipeline.
+struct X86PipelineOptions : mlir::PassPipelineOptions<X86PipelineOptions> {
+  Option<unsigned> vectorBits{
+      *this, "vector-bits",
+      llvm::cl::desc("Vector register width in bits: 512 (AVX-512), 256 (AVX2), 128"),
+      llvm::cl::init(512)};
+};
+
+/// Linalg on tensors (with qnt ops) -> LLVM dialect with the runtime ABI
+/// (`quench_main`, `quench_parallel_for_hook`), weights in the module
+/// attribute `quench.weights`, workspace size in `quench.workspace_bytes`.
+void buildX86Pipeline(mlir::OpPassManager &pm, const X86PipelineOptions &options);
 
 /// Registers the named pipelines (`quench-reference-to-llvm`, ...).
 void registerQuenchPipelines();

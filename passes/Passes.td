@@ -118,4 +118,144 @@ def ConvertOnnxToLinalg : Pass<"convert-onnx-to-linalg", "::mlir::ModuleOp"> {
   ];
 }
 
+//===----------------------------------------------------------------------===//
+// x86 code generation
+//===----------------------------------------------------------------------===//
+
+def PrepareEntry : Pass<"quench-prepare-entry", "::mlir::ModuleOp"> {
+  let summary = "Checks the entry function of a model and fixes its ABI";
+  let description = [{
+    First step of native compilation. The module must have exactly one public
+    `func.func` (the model's entry) whose arguments and results are ranked
+    tensors of static shape; anything else is reported with the argument or
+    result at fault. The entry is renamed `quench_entry`, every other function
+    becomes private, and the inputs are marked read-only for bufferization
+    (`bufferization.writable = false`): the runtime binds inputs to the
+    caller's memory without copying, so compiled code must never write them.
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect"];
+}
+
+def X86TileAndVectorize : Pass<"quench-x86-tile-and-vectorize",
+                               "::mlir::func::FuncOp"> {
+  let summary = "Tiles linalg ops for threads and registers and vectorizes them";
+  let description = [{
+    Works on linalg-on-tensors with static shapes, before bufferization.
+
+    Contractions (matmuls, batch matmuls and any `linalg.generic` of the
+    form `C += A * B`) are tiled twice. The parallel dimensions are cut into
+    an `scf.forall` of cache blocks (`block-m` x `block-n` over the innermost
+    M and N dimensions, one per batch index), which later runs on the
+    runtime's thread pool; the `linalg.fill` that initializes the
+    accumulator is fused into each block. Inside a block, `scf.for` loops
+    walk register tiles of `register-m` rows by two vector registers of
+    columns, and the reduction dimension one step at a time; each register
+    tile is vectorized into `vector.contract` and the accumulator is hoisted
+    into registers across the reduction loop, so the inner loop is
+    broadcast-A, load-B, fused multiply-add.
+
+    Every other linalg op (element-wise, reductions, transposes, gathers)
+    is cut into an `scf.forall` over its outer parallel dimensions when it
+    has enough work to share, and its innermost dimension is vectorized when
+    the op can be (otherwise it stays a scalar loop nest).
+
+    Tile sizes are chosen to divide the dimensions exactly, so every tile has
+    a static shape and no masking is needed. Ops with dynamic shapes are left
+    alone (they still compile, as scalar loops).
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "unsigned", "512",
+           "Width of a vector register in bits (512 for AVX-512, 256 for AVX2)">,
+    Option<"registerM", "register-m", "unsigned", "8",
+           "Rows of a contraction's register tile">,
+    Option<"blockM", "block-m", "unsigned", "64",
+           "Rows of a contraction's cache block (one thread task)">,
+    Option<"blockN", "block-n", "unsigned", "128",
+           "Columns of a contraction's cache block (one thread task)">,
+    Option<"minParallelWork", "min-parallel-work", "int64_t", "32768",
+           "Iterations below which a non-contraction op runs on one thread">
+  ];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect", "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect", "::mlir::vector::VectorDialect"
+  ];
+}
+
+def PlanMemory : Pass<"quench-plan-memory", "::mlir::ModuleOp"> {
+  let summary = "Moves weights into one blob and buffers into one workspace";
+  let description = [{
+    Runs after bufferization and `buffer-results-to-out-params` on the entry
+    function `quench_entry`, and gives it the runtime's calling convention:
+    `(weights: memref<Wxi8>, workspace: memref<Sxi8>, inputs..., outputs...)`.
+
+    - Weights: every constant `memref.global` of at least
+      `weight-threshold` bytes read by the entry is appended (64-byte
+      aligned) to one blob, stored on the module as the attribute
+      `quench.weights` (a `dense_resource` of i8); its `memref.get_global`
+      becomes a `memref.view` into the weights argument. The runtime maps the
+      blob from the artifact file and does not copy it.
+    - Workspace: every `memref.alloc` of static shape at the top level of
+      the entry gets an offset in one workspace buffer; buffers whose
+      lifetimes (first definition to the last use of any alias) do not
+      overlap share memory (greedy first-fit by decreasing size). The
+      runtime allocates the workspace once per session, so running the
+      model allocates nothing. The workspace size is recorded as
+      `quench.workspace_bytes`. Allocations nested in loops are left as
+      they are and counted in a remark.
+  }];
+  let options = [
+    Option<"weightThreshold", "weight-threshold", "int64_t", "256",
+           "Smallest constant (bytes) moved into the weight blob">
+  ];
+  let dependentDialects = ["::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+def OutlineParallel : Pass<"quench-outline-parallel", "::mlir::ModuleOp"> {
+  let summary = "Turns scf.forall loops into calls to the runtime's thread pool";
+  let description = [{
+    Each `scf.forall` (on memrefs, after bufferization) becomes a private
+    function `@<parent>_par<N>(%begin: index, %end: index, captured...)` that
+    runs iterations [begin, end) of the linearized iteration space, and a
+    call to a declaration `@__quench_parallel_for<N>(%count, captured...)`
+    carrying `quench.parallel_body = @<parent>_par<N>`. Constants and
+    globals the body uses are cloned into it rather than captured.
+    `quench-x86-finalize-abi` later packs the captured values into a
+    stack record and hands the body to the runtime.
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect", "::mlir::scf::SCFDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+def X86LowerVectors : Pass<"quench-x86-lower-vectors", "::mlir::func::FuncOp"> {
+  let summary = "Hoists register accumulators and lowers vector ops for x86";
+  let description = [{
+    After bufferization: moves loop-invariant vector transfers (the
+    accumulator of a register tile) out of reduction loops, then lowers
+    `vector.contract` to outer products (broadcast + FMA), multi-reductions,
+    transposes and n-D transfers to 1-D vector code that
+    `convert-vector-to-llvm` maps onto AVX2 / AVX-512 registers.
+  }];
+  let dependentDialects = ["::mlir::vector::VectorDialect", "::mlir::scf::SCFDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def X86FinalizeAbi : Pass<"quench-x86-finalize-abi", "::mlir::ModuleOp"> {
+  let summary = "Emits the runtime entry points in the LLVM dialect";
+  let description = [{
+    Last step before LLVM IR. Adds `void quench_main(void **args)`, which
+    passes each memref descriptor pointer of `args` to the entry's C
+    interface; the global `quench_parallel_for_hook`, which the runtime fills
+    with its thread pool's parallel-for; `int32 quench_abi_version = 1`; and
+    for each `@__quench_parallel_for<N>` call left by
+    `quench-outline-parallel`, a stack record of the captured values and a
+    trampoline `(ctx, begin, end)` that unpacks it and calls the body. Without
+    a hook the body runs the whole range on the calling thread. Everything
+    else gets internal linkage, so the shared object exports only these three
+    symbols. See docs/Runtime.md for the ABI.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 #endif // QUENCH_PASSES_TD

@@ -1,0 +1,325 @@
+//===- X86TileAndVectorize.cpp - thread and register tiling for x86 -------===//
+//
+// Cuts linalg ops on tensors into scf.forall blocks (one task of the runtime's
+// thread pool each) and register tiles that are vectorized. See Passes.td for
+// the strategy; docs/X86Codegen.md for the reasons behind it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+
+namespace quench {
+#define GEN_PASS_DEF_X86TILEANDVECTORIZE
+#include "passes/Passes.h.inc"
+} // namespace quench
+
+using namespace mlir;
+
+namespace {
+
+/// The largest divisor of `n` that is at most `cap` and a multiple of
+/// `multiple`; without such a divisor, the largest divisor at most `cap`.
+/// Dividing exactly keeps every tile static.
+int64_t pickTile(int64_t n, int64_t cap, int64_t multiple = 1) {
+  cap = std::max<int64_t>(1, std::min(n, cap));
+  for (int64_t t = cap; t >= 1; --t)
+    if (n % t == 0 && t % multiple == 0)
+      return t;
+  for (int64_t t = cap; t >= 1; --t)
+    if (n % t == 0)
+      return t;
+  return 1;
+}
+
+bool hasStaticTensorSemantics(linalg::LinalgOp op) {
+  if (!op.hasPureTensorSemantics() || op->getNumResults() == 0)
+    return false;
+  if (op.getNumLoops() == 0)
+    return false;
+  return llvm::none_of(op.getStaticLoopRanges(), ShapedType::isDynamic);
+}
+
+/// Bits of the widest element an op computes with (f32 -> 32).
+unsigned elementBits(linalg::LinalgOp op) {
+  unsigned bits = 8;
+  for (Value v : op->getOperands())
+    if (auto shaped = dyn_cast<ShapedType>(v.getType()))
+      if (shaped.getElementType().isIntOrFloat())
+        bits = std::max(bits, shaped.getElementType().getIntOrFloatBitWidth());
+  return bits;
+}
+
+/// Replaces `op` with its vector form when the vectorizer accepts it.
+/// Contractions become vector.contract (lowered to broadcast + FMA later).
+void vectorizeIfPossible(RewriterBase &rewriter, Operation *op,
+                         bool contraction = false) {
+  if (failed(linalg::vectorizeOpPrecondition(op)))
+    return;
+  // A memref of i1 holds one byte per element, a vector of i1 one bit per
+  // lane: a vector load or store of i1 would read packed bits. Ops that
+  // touch i1 buffers stay scalar.
+  auto isI1 = [](Value v) {
+    auto shaped = dyn_cast<ShapedType>(v.getType());
+    return shaped && shaped.getElementType().isInteger(1);
+  };
+  if (llvm::any_of(op->getOperands(), isI1) || llvm::any_of(op->getResults(), isI1))
+    return;
+  rewriter.setInsertionPoint(op);
+  FailureOr<linalg::VectorizationResult> result = linalg::vectorize(
+      rewriter, op, /*inputVectorSizes=*/{}, /*inputScalableVecDims=*/{},
+      /*vectorizeNDExtract=*/false, /*flatten1DDepthwiseConv=*/false,
+      /*assumeDynamicDimsMatchVecSizes=*/false,
+      /*createNamedContraction=*/contraction);
+  if (failed(result))
+    return;
+  if (op->getNumResults() == 0)
+    rewriter.eraseOp(op);
+  else
+    rewriter.replaceOp(op, result->replacements);
+}
+
+struct X86TileAndVectorizePass
+    : quench::impl::X86TileAndVectorizeBase<X86TileAndVectorizePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    fuseElementwise(func);
+
+    SmallVector<linalg::LinalgOp> contractions, others;
+    for (Block &block : func.getBody())
+      for (Operation &op : block) {
+        auto linalgOp = dyn_cast<linalg::LinalgOp>(&op);
+        if (!linalgOp || !hasStaticTensorSemantics(linalgOp))
+          continue;
+        if (isContraction(linalgOp))
+          contractions.push_back(linalgOp);
+        else
+          others.push_back(linalgOp);
+      }
+
+    IRRewriter rewriter(&getContext());
+    DenseSet<Operation *> fused;
+    for (linalg::LinalgOp op : contractions)
+      if (failed(tileContraction(rewriter, op, fused)))
+        return signalPassFailure();
+    for (linalg::LinalgOp op : others) {
+      if (fused.contains(op.getOperation()) || op->use_empty())
+        continue;
+      if (failed(tileOther(rewriter, op)))
+        return signalPassFailure();
+    }
+    hoistAccumulators(func);
+  }
+
+  /// Keeps each register tile's accumulator in registers across the loops
+  /// around it: its read/write pair moves out of the loop (innermost loops
+  /// first), leaving a vector iter_arg. Runs on canonical IR, where the
+  /// pairs are recognizable.
+  void hoistAccumulators(func::FuncOp func) {
+    RewritePatternSet patterns(&getContext());
+    for (Dialect *dialect : getContext().getLoadedDialects())
+      dialect->getCanonicalizationPatterns(patterns);
+    for (RegisteredOperationName op : getContext().getRegisteredOperations())
+      op.getCanonicalizationPatterns(patterns, &getContext());
+    (void)applyPatternsGreedily(func, std::move(patterns));
+    IRRewriter rewriter(&getContext());
+    func.walk([&](scf::ForOp loop) {
+      (void)hoistLoopInvariantSubsets(rewriter, cast<LoopLikeOpInterface>(*loop));
+    });
+  }
+
+  /// Element-wise producers merge into their consumers (one pass over memory
+  /// instead of two), except into contractions: a contraction with extra
+  /// arithmetic in its body is no longer recognized as one and would
+  /// recompute the producer for every output column.
+  void fuseElementwise(func::FuncOp func) {
+    RewritePatternSet patterns(&getContext());
+    linalg::populateElementwiseOpsFusionPatterns(
+        patterns, [](OpOperand *fused) {
+          Operation *producer = fused->get().getDefiningOp();
+          auto consumer = dyn_cast<linalg::LinalgOp>(fused->getOwner());
+          if (!producer || !consumer || !producer->hasOneUse())
+            return false;
+          return !linalg::isaContractionOpInterface(consumer);
+        });
+    (void)applyPatternsGreedily(func, std::move(patterns));
+  }
+
+  static bool isContraction(linalg::LinalgOp op) {
+    if (!linalg::isaContractionOpInterface(op))
+      return false;
+    FailureOr<linalg::ContractionDimensions> dims = linalg::inferContractionDims(op);
+    return succeeded(dims) && !dims->m.empty() && !dims->n.empty() &&
+           !dims->k.empty();
+  }
+
+  LogicalResult tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
+                                DenseSet<Operation *> &fused) {
+    MLIRContext *ctx = &getContext();
+    linalg::ContractionDimensions dims = *linalg::inferContractionDims(op);
+    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+    unsigned numLoops = op.getNumLoops();
+    unsigned mDim = dims.m.back(), nDim = dims.n.back();
+    int64_t lanes = std::max<int64_t>(1, vectorBits / elementBits(op));
+    int64_t nr = pickTile(ranges[nDim], 2 * lanes, lanes);
+    int64_t mr = pickTile(ranges[mDim], registerM);
+
+    // Level 1: cache blocks over the parallel dimensions, one thread task
+    // each; the accumulator's fill is fused into the block.
+    SmallVector<int64_t> blockSizes(numLoops, 0);
+    for (unsigned d : dims.batch)
+      blockSizes[d] = 1;
+    for (unsigned d : llvm::concat<unsigned>(dims.m, dims.n))
+      blockSizes[d] = 1;
+    blockSizes[mDim] = pickTile(ranges[mDim], std::max<int64_t>(blockM, mr), mr);
+    blockSizes[nDim] = pickTile(ranges[nDim], std::max<int64_t>(blockN, nr), nr);
+
+    scf::SCFTilingOptions blockOptions;
+    blockOptions.setTileSizes(getAsIndexOpFoldResult(ctx, blockSizes));
+    blockOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+    scf::SCFTileAndFuseOptions fuseOptions;
+    fuseOptions.setTilingOptions(blockOptions);
+    fuseOptions.setFusionControlFn(
+        [](tensor::ExtractSliceOp, OpResult producer,
+           bool) -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+          if (isa<linalg::FillOp>(producer.getOwner()))
+            return scf::SCFTileAndFuseOptions::ControlFnResult{};
+          return std::nullopt;
+        });
+    rewriter.setInsertionPoint(op);
+    FailureOr<scf::SCFTileAndFuseResult> blocks =
+        scf::tileConsumerAndFuseProducersUsingSCF(
+            rewriter, cast<TilingInterface>(op.getOperation()), fuseOptions);
+    if (failed(blocks))
+      return op.emitError("could not tile this contraction into cache blocks");
+    for (Operation *producer : blocks->fusedProducers)
+      fused.insert(producer);
+    for (auto [original, replacement] : blocks->replacements)
+      rewriter.replaceAllUsesWith(original, replacement);
+    rewriter.eraseOp(op);
+
+    // The fused fills of the block are vectorized as they are.
+    auto tiled = cast<linalg::LinalgOp>(blocks->tiledAndFusedOps.front());
+    for (Operation *other : llvm::drop_begin(blocks->tiledAndFusedOps))
+      vectorizeIfPossible(rewriter, other);
+
+    // Level 2: register tiles, columns outermost so a panel of B stays in
+    // cache while the rows of the block pass by; the reduction innermost.
+    SmallVector<int64_t> registerSizes(numLoops, 1);
+    registerSizes[mDim] = mr;
+    registerSizes[nDim] = nr;
+    SmallVector<int64_t> order;
+    for (unsigned d = 0; d < numLoops; ++d)
+      if (d != mDim && d != nDim && !llvm::is_contained(dims.k, d))
+        order.push_back(d);
+    order.push_back(nDim);
+    order.push_back(mDim);
+    llvm::append_range(order, dims.k);
+
+    scf::SCFTilingOptions registerOptions;
+    registerOptions.setTileSizes(getAsIndexOpFoldResult(ctx, registerSizes));
+    registerOptions.setInterchange(order);
+    rewriter.setInsertionPoint(tiled);
+    FailureOr<scf::SCFTilingResult> regs =
+        scf::tileUsingSCF(rewriter, cast<TilingInterface>(tiled.getOperation()),
+                          registerOptions);
+    if (failed(regs))
+      return tiled.emitError("could not tile this contraction into register tiles");
+    rewriter.replaceOp(tiled, regs->replacements);
+    vectorizeIfPossible(rewriter, regs->tiledOps.back(), /*contraction=*/true);
+    return success();
+  }
+
+  /// Element-wise ops, reductions, transposes, gathers: an scf.forall over
+  /// the outer parallel dimensions when the op is big enough to share, then
+  /// register tiles along the innermost dimension, vectorized when possible.
+  LogicalResult tileOther(RewriterBase &rewriter, linalg::LinalgOp op) {
+    MLIRContext *ctx = &getContext();
+    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+    SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+    unsigned numLoops = op.getNumLoops();
+    int64_t total = 1;
+    for (int64_t r : ranges)
+      total *= r;
+
+    Operation *current = op.getOperation();
+    SmallVector<int64_t> blockSizes(numLoops, 0);
+    int64_t wanted = std::min<int64_t>(64, total / std::max<int64_t>(1, minParallelWork));
+    if (wanted >= 2) {
+      // Split the outermost parallel dimensions until there are `wanted`
+      // blocks; the dimension where that happens gets a divisor tile.
+      int64_t blocks = 1;
+      for (unsigned d = 0; d < numLoops && blocks < wanted; ++d) {
+        if (iterators[d] != utils::IteratorType::parallel)
+          continue;
+        if (blocks * ranges[d] <= wanted) {
+          blockSizes[d] = 1;
+          blocks *= ranges[d];
+          continue;
+        }
+        int64_t perBlock = std::max<int64_t>(1, ranges[d] * blocks / wanted);
+        blockSizes[d] = pickTile(ranges[d], perBlock);
+        blocks *= ranges[d] / blockSizes[d];
+      }
+    }
+    if (isTiled(blockSizes)) {
+      scf::SCFTilingOptions options;
+      options.setTileSizes(getAsIndexOpFoldResult(ctx, blockSizes));
+      options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+      rewriter.setInsertionPoint(current);
+      FailureOr<scf::SCFTilingResult> tiled =
+          scf::tileUsingSCF(rewriter, cast<TilingInterface>(current), options);
+      if (failed(tiled))
+        return op.emitError("could not tile this op into thread blocks");
+      rewriter.replaceOp(current, tiled->replacements);
+      current = tiled->tiledOps.back();
+    }
+
+    // Register tiles: 1 in every dimension but the innermost, which holds a
+    // few vectors (parallel) or the whole reduction when it is short.
+    auto tiledOp = cast<linalg::LinalgOp>(current);
+    SmallVector<int64_t> tileRanges = tiledOp.getStaticLoopRanges();
+    if (llvm::any_of(tileRanges, ShapedType::isDynamic))
+      return success();
+    int64_t lanes = std::max<int64_t>(1, vectorBits / elementBits(tiledOp));
+    SmallVector<int64_t> registerSizes(numLoops, 1);
+    unsigned inner = numLoops - 1;
+    if (iterators[inner] == utils::IteratorType::reduction)
+      registerSizes[inner] = tileRanges[inner] <= 1024
+                                 ? tileRanges[inner]
+                                 : pickTile(tileRanges[inner], 16 * lanes, lanes);
+    else
+      registerSizes[inner] = pickTile(tileRanges[inner], 4 * lanes, lanes);
+    bool wholeOp = llvm::equal(registerSizes, tileRanges);
+    if (!wholeOp) {
+      scf::SCFTilingOptions options;
+      options.setTileSizes(getAsIndexOpFoldResult(ctx, registerSizes));
+      rewriter.setInsertionPoint(current);
+      FailureOr<scf::SCFTilingResult> tiled =
+          scf::tileUsingSCF(rewriter, cast<TilingInterface>(current), options);
+      if (failed(tiled))
+        return op.emitError("could not tile this op into register tiles");
+      rewriter.replaceOp(current, tiled->replacements);
+      current = tiled->tiledOps.back();
+      vectorizeIfPossible(rewriter, current);
+      return success();
+    }
+    vectorizeIfPossible(rewriter, current);
+    return success();
+  }
+
+  static bool isTiled(ArrayRef<int64_t> sizes) {
+    return llvm::any_of(sizes, [](int64_t s) { return s != 0; });
+  }
+};
+
+} // namespace
