@@ -1,0 +1,45 @@
+//===- ArtifactFormat.h - the .qz container, shared by writer and loader --===//
+//
+// Little-endian. A header, a section table, then the sections, each at an
+// offset aligned to kSectionAlignment so the weights can be used in place
+// from a read-only mapping of the file:
+//
+//   Header   { char magic[8] = "QUENCHQZ"; u32 formatVersion; u32 numSections;
+//              u64 fileSize; }
+//   Section  { char name[16] (NUL-padded); u64 offset; u64 size; } x numSections
+//
+// Sections: "manifest" (JSON), "code" (ELF shared object), "weights" (bytes).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUENCH_RUNTIME_ARTIFACTFORMAT_H
+#define QUENCH_RUNTIME_ARTIFACTFORMAT_H
+
+#include <cstdint>
+
+namespace quench::runtime {
+
+constexpr char kMagic[8] = {'Q', 'U', 'E', 'N', 'C', 'H', 'Q', 'Z'};
+constexpr uint32_t kFormatVersion = 1;
+/// Version of the code ABI (quench_main, quench_parallel_for_hook).
+constexpr int32_t kAbiVersion = 1;
+constexpr uint64_t kSectionAlignment = 4096;
+
+struct Header {
+  char magic[8];
+  uint32_t formatVersion;
+  uint32_t numSections;
+  uint64_t fileSize;
+};
+
+struct SectionEntry {
+  char name[16];
+  uint64_t offset;
+  uint64_t size;
+};
+
+static_assert(sizeof(Header) == 24 && sizeof(SectionEntry) == 32, "packed layout");
+
+} // namespace quench::runtime
+
+#endif // QUENCH_RUNTIME_ARTIFACTFORMAT_H
