@@ -1,0 +1,386 @@
+//===- quench-compile.cpp - model to a runnable artifact ------------------===//
+//
+// import (ONNX) -> convert-onnx-to-linalg -> quench-x86 -> LLVM -> object ->
+// shared object -> artifact (code + weight blob + manifest), in one command.
+// Every stage is also reachable alone: quench-import-onnx, quench-opt
+// --convert-onnx-to-linalg, quench-opt --quench-x86, and --emit here stops
+// after any of them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quench/Import/OnnxImporter.h"
+#include "quench/Target/X86Codegen.h"
+#include "quench/runtime/ArtifactWriter.h"
+
+#include "passes/Passes.h"
+
+#include "mlir/Bytecode/BytecodeWriter.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+
+using namespace llvm;
+
+static cl::OptionCategory category("quench-compile options");
+
+static cl::opt<std::string> inputFilename(cl::Positional, cl::Required,
+                                          cl::desc("<model.onnx | model.mlir>"),
+                                          cl::cat(category));
+static cl::opt<std::string> outputFilename("o", cl::desc("Output file (default: <model>.qz)"),
+                                           cl::value_desc("file"), cl::cat(category));
+enum class Emit { Linalg, LLVMDialect, LLVMIR, Object, SharedObject, Artifact };
+static cl::opt<Emit> emit(
+    "emit", cl::desc("What to produce"), cl::init(Emit::Artifact),
+    cl::values(clEnumValN(Emit::Linalg, "linalg", "linalg on tensors (after import and lowering)"),
+               clEnumValN(Emit::LLVMDialect, "llvm-dialect", "MLIR LLVM dialect (after quench-x86)"),
+               clEnumValN(Emit::LLVMIR, "llvm-ir", "LLVM IR text (before LLVM's optimizer)"),
+               clEnumValN(Emit::Object, "object", "ELF object file"),
+               clEnumValN(Emit::SharedObject, "shared-object", "the artifact's shared object alone"),
+               clEnumValN(Emit::Artifact, "artifact", "the artifact (default)")),
+    cl::cat(category));
+static cl::list<std::string> inputShapes(
+    "input-shape", cl::desc("Fix a dynamic ONNX input: name=1x512 (repeatable)"),
+    cl::value_desc("name=DxD..."), cl::cat(category));
+static cl::list<std::string> frozenInputs(
+    "freeze-input", cl::desc("Turn an ONNX input into a constant from a TensorProto file"),
+    cl::value_desc("name=file.pb"), cl::cat(category));
+static cl::opt<std::string> targetCpu("target-cpu",
+                                      cl::desc("host (default) or an LLVM CPU name"),
+                                      cl::init("host"), cl::cat(category));
+static cl::opt<std::string> targetFeatures(
+    "target-features", cl::desc("Extra LLVM target features, e.g. -avx512f"),
+    cl::cat(category));
+static cl::opt<std::string> linker("linker", cl::desc("C compiler driver used to link"),
+                                   cl::cat(category));
+static cl::opt<bool> timings("timings", cl::desc("Print the time of each phase"),
+                             cl::cat(category));
+
+namespace {
+
+/// One line per problem: `quench-compile: error: <file>: <message>`.
+[[noreturn]] void fail(const Twine &message) {
+  errs() << "quench-compile: error: " << message << "\n";
+  exit(1);
+}
+
+struct Phase {
+  std::string name;
+  double seconds;
+};
+
+struct TensorInfo {
+  std::string name, dtype;
+  SmallVector<int64_t> shape;
+};
+
+/// The runtime's name for an element type; `isUnsigned` keeps ONNX's
+/// uint8/uint16/... that the lowering turned into signless integers.
+std::string dtypeName(mlir::Type type, bool isUnsigned) {
+  if (type.isF32())
+    return "float32";
+  if (type.isF64())
+    return "float64";
+  if (type.isF16())
+    return "float16";
+  if (type.isBF16())
+    return "bfloat16";
+  if (auto integer = dyn_cast<mlir::IntegerType>(type)) {
+    if (integer.getWidth() == 1)
+      return "bool";
+    bool u = isUnsigned || integer.isUnsigned();
+    return (u ? "uint" : "int") + std::to_string(integer.getWidth());
+  }
+  return "";
+}
+
+mlir::func::FuncOp findEntry(mlir::ModuleOp module) {
+  mlir::func::FuncOp entry;
+  for (auto func : module.getOps<mlir::func::FuncOp>())
+    if (func.isPublic() && !func.isDeclaration()) {
+      if (entry)
+        return {};
+      entry = func;
+    }
+  return entry;
+}
+
+std::string jsonString(StringRef s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\')
+      out += '\\', out += c;
+    else if (c < 0x20)
+      out += formatv("\\u{0:x-4}", static_cast<unsigned>(c)).str();
+    else
+      out += c;
+  }
+  return out + "\"";
+}
+
+std::string jsonTensors(ArrayRef<TensorInfo> tensors) {
+  std::string out = "[";
+  for (auto [i, t] : llvm::enumerate(tensors)) {
+    out += i ? ",\n    " : "\n    ";
+    out += "{\"name\": " + jsonString(t.name) + ", \"dtype\": " + jsonString(t.dtype) +
+           ", \"shape\": [";
+    for (auto [j, d] : llvm::enumerate(t.shape))
+      out += (j ? ", " : "") + std::to_string(d);
+    out += "]}";
+  }
+  return out + "\n  ]";
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  mlir::registerAsmPrinterCLOptions();
+  mlir::registerMLIRContextCLOptions();
+  mlir::registerPassManagerCLOptions();
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(argc, argv, "Quench compiler: model -> artifact\n");
+
+  std::string output = outputFilename;
+  if (output.empty()) {
+    SmallString<128> path(inputFilename);
+    static const char *extensions[] = {"mlir", "mlir", "ll", "o", "so", "qz"};
+    sys::path::replace_extension(path, extensions[static_cast<int>(emit.getValue())]);
+    output = path.str().str();
+  }
+  if (output != "-" && sys::fs::exists(output) && sys::fs::equivalent(inputFilename, output))
+    fail(output + ": the output would overwrite the input");
+
+  std::vector<Phase> phases;
+  auto clock = std::chrono::steady_clock::now();
+  auto lap = [&](StringRef name) {
+    auto now = std::chrono::steady_clock::now();
+    phases.push_back({name.str(), std::chrono::duration<double>(now - clock).count()});
+    clock = now;
+  };
+
+  mlir::DialectRegistry registry;
+  quench::registerQuenchDialects(registry);
+  mlir::MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
+    if (diag.getSeverity() == mlir::DiagnosticSeverity::Remark)
+      return mlir::success();
+    errs() << "quench-compile: "
+           << (diag.getSeverity() == mlir::DiagnosticSeverity::Error     ? "error: "
+               : diag.getSeverity() == mlir::DiagnosticSeverity::Warning ? "warning: "
+                                                                          : "note: ")
+           << inputFilename << ": " << diag.str() << "\n";
+    for (mlir::Diagnostic &note : diag.getNotes())
+      errs() << "quench-compile: note: " << note.str() << "\n";
+    return mlir::success();
+  });
+
+  // Import.
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  bool isOnnx = StringRef(inputFilename).ends_with(".onnx");
+  if (isOnnx) {
+    quench::OnnxImportOptions options;
+    for (const std::string &spec : inputShapes) {
+      std::string error;
+      if (!quench::parseOnnxInputShape(spec, options, error))
+        fail("--input-shape: " + error);
+    }
+    for (const std::string &spec : frozenInputs) {
+      std::string error;
+      if (!quench::parseOnnxFrozenInput(spec, options, error))
+        fail("--freeze-input: " + error);
+    }
+    module = quench::importOnnxModel(context, inputFilename, options);
+  } else {
+    if (!inputShapes.empty() || !frozenInputs.empty())
+      fail("--input-shape and --freeze-input apply to .onnx models only");
+    SourceMgr sourceMgr;
+    std::string error;
+    auto file = mlir::openInputFile(inputFilename, &error);
+    if (!file)
+      fail(inputFilename + ": " + error);
+    sourceMgr.AddNewSourceBuffer(std::move(file), SMLoc());
+    module = mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
+  }
+  if (!module)
+    return 1;
+  lap("import");
+
+  // ONNX names and signedness, read before lowering makes integers signless.
+  mlir::func::FuncOp entry = findEntry(*module);
+  if (!entry)
+    fail(inputFilename + ": expected exactly one public function with a body");
+  SmallVector<std::string> inputNames, outputNames;
+  SmallVector<bool> inputUnsigned, outputUnsigned;
+  auto nameOf = [](mlir::DictionaryAttr attrs, StringRef fallback) {
+    if (attrs)
+      if (auto name = attrs.getAs<mlir::StringAttr>("onnx.name"))
+        return name.getValue().str();
+    return fallback.str();
+  };
+  auto isUnsigned = [](mlir::Type t) {
+    auto shaped = dyn_cast<mlir::ShapedType>(t);
+    return shaped && shaped.getElementType().isUnsignedInteger();
+  };
+  for (unsigned i = 0; i < entry.getNumArguments(); ++i) {
+    inputNames.push_back(nameOf(entry.getArgAttrDict(i), "input_" + std::to_string(i)));
+    inputUnsigned.push_back(isUnsigned(entry.getArgumentTypes()[i]));
+  }
+  for (unsigned i = 0; i < entry.getNumResults(); ++i) {
+    outputNames.push_back(nameOf(entry.getResultAttrDict(i), "output_" + std::to_string(i)));
+    outputUnsigned.push_back(isUnsigned(entry.getResultTypes()[i]));
+  }
+
+  bool hasOnnx = false;
+  module->walk([&](mlir::Operation *op) {
+    if (op->getDialect() && op->getDialect()->getNamespace() == "onnx")
+      hasOnnx = true;
+  });
+  if (hasOnnx) {
+    mlir::PassManager pm(&context);
+    if (mlir::failed(mlir::applyPassManagerCLOptions(pm)))
+      return 1;
+    pm.addPass(quench::createConvertOnnxToLinalg());
+    if (mlir::failed(pm.run(*module)))
+      return 1;
+    lap("lower ONNX");
+  }
+
+  auto writeText = [&](auto print) {
+    std::string error;
+    auto file = mlir::openOutputFile(output, &error);
+    if (!file)
+      fail(output + ": " + error);
+    print(file->os());
+    file->keep();
+  };
+  if (emit == Emit::Linalg) {
+    writeText([&](raw_ostream &os) { module->print(os); });
+    return 0;
+  }
+
+  // Manifest tensors from the lowered signature (static shapes by now).
+  entry = findEntry(*module);
+  SmallVector<TensorInfo> inputs, outputs;
+  auto describe = [&](mlir::Type type, const std::string &name, bool isUnsigned,
+                      SmallVectorImpl<TensorInfo> &into) {
+    auto tensor = dyn_cast<mlir::RankedTensorType>(type);
+    if (!tensor || !tensor.hasStaticShape())
+      fail(inputFilename + ": '" + name + "' has no static shape after lowering" +
+           (isOnnx ? " (fix it with --input-shape " + name + "=...)" : ""));
+    std::string dtype = dtypeName(tensor.getElementType(), isUnsigned);
+    if (dtype.empty())
+      fail(inputFilename + ": '" + name + "' has an element type the runtime cannot exchange");
+    into.push_back({name, dtype, SmallVector<int64_t>(tensor.getShape())});
+  };
+  for (auto [i, t] : llvm::enumerate(entry.getArgumentTypes()))
+    describe(t, inputNames[i], inputUnsigned[i], inputs);
+  for (auto [i, t] : llvm::enumerate(entry.getResultTypes()))
+    describe(t, outputNames[i], outputUnsigned[i], outputs);
+
+  quench::x86::TargetOptions targetOptions;
+  targetOptions.cpu = targetCpu;
+  targetOptions.features = targetFeatures;
+  quench::x86::Target target;
+  std::string error;
+  if (!quench::x86::resolveTarget(targetOptions, target, error))
+    fail(error);
+
+  {
+    mlir::PassManager pm(&context);
+    if (mlir::failed(mlir::applyPassManagerCLOptions(pm)))
+      return 1;
+    quench::X86PipelineOptions options;
+    options.vectorBits = target.vectorBits;
+    quench::buildX86Pipeline(pm, options);
+    if (mlir::failed(pm.run(*module)))
+      return 1;
+    lap("optimize (quench-x86)");
+  }
+
+  // The weight blob and workspace size leave the module before LLVM.
+  std::string weights;
+  if (auto blob = (*module)->getAttrOfType<mlir::DenseResourceElementsAttr>("quench.weights")) {
+    if (mlir::AsmResourceBlob *data = blob.getRawHandle().getBlob())
+      weights.assign(data->getData().begin(), data->getData().end());
+    (*module)->removeAttr("quench.weights");
+  }
+  int64_t workspaceBytes = 0;
+  if (auto size = (*module)->getAttrOfType<mlir::IntegerAttr>("quench.workspace_bytes")) {
+    workspaceBytes = size.getInt();
+    (*module)->removeAttr("quench.workspace_bytes");
+  }
+
+  if (emit == Emit::LLVMDialect) {
+    writeText([&](raw_ostream &os) { module->print(os); });
+    return 0;
+  }
+  if (emit == Emit::LLVMIR) {
+    std::string ir;
+    if (!quench::x86::translateToLLVMIR(*module, target, ir, error))
+      fail(error);
+    writeText([&](raw_ostream &os) { os << ir; });
+    return 0;
+  }
+
+  SmallVector<char> object;
+  if (!quench::x86::emitObject(*module, target, object, error))
+    fail(error);
+  lap("LLVM codegen");
+  if (emit == Emit::Object) {
+    writeText([&](raw_ostream &os) { os.write(object.data(), object.size()); });
+    return 0;
+  }
+  std::string sharedObject;
+  if (!quench::x86::linkSharedObject(object, linker, sharedObject, error))
+    fail(error);
+  lap("link");
+  if (emit == Emit::SharedObject) {
+    writeText([&](raw_ostream &os) { os << sharedObject; });
+    return 0;
+  }
+
+  std::string manifest = "{\n  \"format\": \"quench-artifact\",\n  \"version\": 1,\n";
+  manifest += "  \"compiler\": \"quench " QUENCH_VERSION "\",\n";
+  manifest += "  \"source\": " + jsonString(sys::path::filename(inputFilename)) + ",\n";
+  manifest += "  \"target\": {\"triple\": " + jsonString(target.triple) +
+              ", \"cpu\": " + jsonString(target.cpu) +
+              ", \"features\": " + jsonString(target.features) + "},\n";
+  manifest += "  \"entry\": \"quench_main\",\n";
+  manifest += "  \"inputs\": " + jsonTensors(inputs) + ",\n";
+  manifest += "  \"outputs\": " + jsonTensors(outputs) + ",\n";
+  manifest += "  \"weights_bytes\": " + std::to_string(weights.size()) + ",\n";
+  manifest += "  \"workspace_bytes\": " + std::to_string(workspaceBytes) + "\n}\n";
+  if (!quench::runtime::writeArtifact(output, manifest, sharedObject.data(),
+                                      sharedObject.size(), weights.data(), weights.size(),
+                                      error))
+    fail(output + ": " + error);
+  lap("package");
+
+  if (timings) {
+    double total = 0;
+    for (const Phase &p : phases)
+      total += p.seconds;
+    errs() << formatv("quench-compile: {0}: code {1} KiB, weights {2} KiB, workspace {3} KiB\n",
+                      output, sharedObject.size() / 1024, weights.size() / 1024,
+                      workspaceBytes / 1024);
+    for (const Phase &p : phases)
+      errs() << formatv("  {0,-24} {1,8:f3} s\n", p.name, p.seconds);
+    errs() << formatv("  {0,-24} {1,8:f3} s\n", "total", total);
+  }
+  return 0;
+}
