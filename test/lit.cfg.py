@@ -47,6 +47,8 @@ if importlib.util.find_spec("onnx") is not None:
 tools = [
     ToolSubst("quench-opt", unresolved="fatal"),
     ToolSubst("quench-import-onnx", unresolved="fatal"),
+    ToolSubst("quench-compile", unresolved="fatal"),
+    ToolSubst("quench-run", unresolved="fatal"),
     ToolSubst("mlir-runner", unresolved="fatal"),
 ]
 llvm_config.add_tool_substitutions(
