@@ -11,6 +11,8 @@
 
 #include "passes/Passes.h"
 
+#include "quench/runtime/ArtifactFormat.h"
+
 #include "mlir/IR/SymbolTable.h"
 
 namespace quench {
@@ -22,7 +24,10 @@ using namespace mlir;
 
 namespace {
 
-constexpr int32_t kAbiVersion = 1;
+using quench::runtime::kAbiVersion;
+using quench::runtime::kAbiVersionSymbol;
+using quench::runtime::kEntrySymbol;
+using quench::runtime::kParallelHookSymbol;
 
 struct X86FinalizeAbiPass : quench::impl::X86FinalizeAbiBase<X86FinalizeAbiPass> {
   void runOnOperation() override {
@@ -34,8 +39,8 @@ struct X86FinalizeAbiPass : quench::impl::X86FinalizeAbiBase<X86FinalizeAbiPass>
                        "(with llvm.emit_c_interface) to the LLVM dialect first");
       return signalPassFailure();
     }
-    for (StringRef taken : {"quench_main", "quench_parallel_for_hook",
-                            "quench_abi_version", "__quench_parallel_for"})
+    for (StringRef taken : {kEntrySymbol, kParallelHookSymbol, kAbiVersionSymbol,
+                            "__quench_parallel_for"})
       if (SymbolTable::lookupSymbolIn(module, taken)) {
         module.emitError() << "symbol @" << taken << " already exists";
         return signalPassFailure();
@@ -49,11 +54,11 @@ struct X86FinalizeAbiPass : quench::impl::X86FinalizeAbiBase<X86FinalizeAbiPass>
 
     // const int32_t quench_abi_version = 1;
     LLVM::GlobalOp::create(builder, loc, i32, /*isConstant=*/true, LLVM::Linkage::External,
-                           "quench_abi_version", builder.getI32IntegerAttr(kAbiVersion));
+                           kAbiVersionSymbol, builder.getI32IntegerAttr(kAbiVersion));
     // void (*quench_parallel_for_hook)(...) = nullptr;
     auto hook = LLVM::GlobalOp::create(builder, loc, ptr, /*isConstant=*/false,
                                        LLVM::Linkage::External,
-                                       "quench_parallel_for_hook", Attribute());
+                                       kParallelHookSymbol, Attribute());
     {
       Block *init = builder.createBlock(&hook.getInitializerRegion());
       builder.setInsertionPointToStart(init);
@@ -65,7 +70,7 @@ struct X86FinalizeAbiPass : quench::impl::X86FinalizeAbiBase<X86FinalizeAbiPass>
     // void quench_main(void **args): args[i] -> the entry's i-th descriptor.
     {
       auto type = LLVM::LLVMFunctionType::get(voidType, {ptr});
-      auto main = LLVM::LLVMFuncOp::create(builder, loc, "quench_main", type);
+      auto main = LLVM::LLVMFuncOp::create(builder, loc, kEntrySymbol, type);
       Block *entry = main.addEntryBlock(builder);
       OpBuilder b = OpBuilder::atBlockBegin(entry);
       SmallVector<Value> descriptors;
@@ -133,7 +138,7 @@ struct X86FinalizeAbiPass : quench::impl::X86FinalizeAbiBase<X86FinalizeAbiPass>
 
     // Only the three ABI symbols are visible outside the shared object.
     for (auto func : module.getOps<LLVM::LLVMFuncOp>())
-      if (!func.isExternal() && func.getName() != "quench_main")
+      if (!func.isExternal() && func.getName() != kEntrySymbol)
         func.setLinkage(LLVM::Linkage::Internal);
   }
 

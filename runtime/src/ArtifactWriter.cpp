@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -51,6 +52,8 @@ bool writeArtifact(const std::string &path, const std::string &manifestJson, con
     error = std::string("cannot create a file next to it: ") + std::strerror(errno);
     return false;
   }
+  // mkstemp creates the file 0600; an artifact is an ordinary readable file.
+  (void)fchmod(fd, 0644);
   FILE *f = fdopen(fd, "wb");
   bool ok = f != nullptr;
   auto put = [&](const void *data, size_t size) {

@@ -9,6 +9,7 @@
 #ifndef QUENCH_RUNTIME_JSON_H
 #define QUENCH_RUNTIME_JSON_H
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -30,8 +31,10 @@ struct Value {
     auto it = object.find(key);
     return it == object.end() ? nullptr : &it->second;
   }
+  /// A number with no fraction that fits an int64.
   bool isInteger() const {
-    return kind == Kind::Number && number == static_cast<double>(static_cast<int64_t>(number));
+    return kind == Kind::Number && number >= -9.2e18 && number <= 9.2e18 &&
+           number == static_cast<double>(static_cast<int64_t>(number));
   }
 };
 

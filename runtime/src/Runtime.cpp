@@ -93,7 +93,7 @@ struct quench_artifact {
   void *library = nullptr;
   Entry entry = nullptr;
   Hook *hook = nullptr;
-  std::string manifestText;
+  std::string manifestText, entryName;
   std::vector<Tensor> inputs, outputs;
   const char *weights = nullptr;
   size_t weightsBytes = 0;
@@ -138,15 +138,22 @@ bool readTensors(const json::Value *list, std::vector<Tensor> &out, std::string 
       error = "'" + t.name + "' has unknown dtype '" + dtype->string + "'";
       return false;
     }
-    t.bytes = quench_dtype_size(t.dtype);
+    // Sizes are bounded (2^48 bytes) so no product can overflow.
+    constexpr double kMaxBytes = 281474976710656.0;
+    double bytes = static_cast<double>(quench_dtype_size(t.dtype));
     for (const json::Value &d : shape->array) {
-      if (!d.isInteger() || d.number < 0 || d.number > (double)(1LL << 40)) {
+      if (!d.isInteger() || d.number < 0) {
         error = "'" + t.name + "' has an invalid dimension";
         return false;
       }
       t.shape.push_back(static_cast<int64_t>(d.number));
-      t.bytes *= static_cast<size_t>(d.number);
+      bytes *= d.number;
     }
+    if (bytes > kMaxBytes) {
+      error = "'" + t.name + "' is larger than 2^48 bytes";
+      return false;
+    }
+    t.bytes = static_cast<size_t>(bytes);
     out.push_back(std::move(t));
   }
   return true;
@@ -240,6 +247,10 @@ int quench_artifact::parseManifest() {
     out = v->number;
     return true;
   };
+  const std::string *entryField = str("entry");
+  if (!entryField || entryField->empty())
+    return bad(path, "manifest: \"entry\" (the code's entry point) is missing");
+  entryName = *entryField;
   const std::string *format = str("format");
   if (!format || *format != "quench-artifact")
     return bad(path, "manifest: \"format\" is not \"quench-artifact\"");
@@ -289,7 +300,6 @@ int quench_artifact::loadCode(const char *code, size_t size) {
   // file, unlinked at once, where memfd is not available.
   int fd = memfd_create("quench-code", MFD_CLOEXEC);
   std::string file;
-  char tmpl[] = "/tmp/quench-code-XXXXXX";
   if (fd < 0) {
     const char *dir = getenv("TMPDIR");
     std::string pattern = std::string(dir ? dir : "/tmp") + "/quench-code-XXXXXX";
@@ -302,7 +312,6 @@ int quench_artifact::loadCode(const char *code, size_t size) {
   } else {
     file = "/proc/self/fd/" + std::to_string(fd);
   }
-  (void)tmpl;
   for (size_t done = 0; done < size;) {
     ssize_t n = write(fd, code + done, size - done);
     if (n <= 0) {
@@ -319,14 +328,14 @@ int quench_artifact::loadCode(const char *code, size_t size) {
     const char *why = dlerror();
     return bad(path, std::string("cannot load the code: ") + (why ? why : "?"));
   }
-  if (auto *abi = static_cast<const int32_t *>(dlsym(library, "quench_abi_version")))
+  if (auto *abi = static_cast<const int32_t *>(dlsym(library, kAbiVersionSymbol)))
     if (*abi != kAbiVersion)
       return bad(path, "code ABI version " + std::to_string(*abi) + ", this runtime has " +
                            std::to_string(kAbiVersion));
-  entry = reinterpret_cast<Entry>(dlsym(library, "quench_main"));
+  entry = reinterpret_cast<Entry>(dlsym(library, entryName.c_str()));
   if (!entry)
-    return bad(path, "the code has no quench_main");
-  hook = static_cast<Hook *>(dlsym(library, "quench_parallel_for_hook"));
+    return bad(path, "the code has no entry point '" + entryName + "' (the manifest's \"entry\")");
+  hook = static_cast<Hook *>(dlsym(library, kParallelHookSymbol));
   if (hook)
     *hook = &ThreadPool::hook;
   return 0;
@@ -468,6 +477,8 @@ int quench_session_bind_input(quench_session *s, size_t index, const void *data,
     return fail("input index " + std::to_string(index) + " out of range (the model has " +
                 std::to_string(inputs.size()) + " inputs)");
   const Tensor &t = inputs[index];
+  if (rank && !shape)
+    return fail("input '" + t.name + "': no shape given");
   bool sameShape = rank == t.shape.size() &&
                    std::equal(t.shape.begin(), t.shape.end(), shape);
   if (dtype != t.dtype || !sameShape)

@@ -29,7 +29,7 @@ ThreadPool::ThreadPool(size_t threads) {
 ThreadPool::~ThreadPool() {
   {
     std::lock_guard<std::mutex> lock(mutex);
-    stopping = true;
+    stopping.store(true);
     generation.fetch_add(1);
   }
   wake.notify_all();
@@ -88,11 +88,8 @@ void ThreadPool::workerLoop() {
       now = generation.load();
     }
     seen = now;
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (stopping)
-        return;
-    }
+    if (stopping.load())
+      return;
     work();
     if (pending.fetch_sub(1, std::memory_order_acq_rel) == 1) {
       std::lock_guard<std::mutex> lock(mutex);

@@ -57,7 +57,7 @@ private:
   std::vector<std::thread> workers;
   std::mutex mutex;
   std::condition_variable wake, done;
-  bool stopping = false;
+  std::atomic<bool> stopping{false};
   std::atomic<uint64_t> generation{0};
   std::atomic<int64_t> next{0};
   std::atomic<size_t> pending{0};

@@ -10,6 +10,7 @@
 
 #include "quench/Import/OnnxImporter.h"
 #include "quench/Target/X86Codegen.h"
+#include "quench/runtime/ArtifactFormat.h"
 #include "quench/runtime/ArtifactWriter.h"
 
 #include "passes/Passes.h"
@@ -360,7 +361,7 @@ int main(int argc, char **argv) {
   manifest += "  \"target\": {\"triple\": " + jsonString(target.triple) +
               ", \"cpu\": " + jsonString(target.cpu) +
               ", \"features\": " + jsonString(target.features) + "},\n";
-  manifest += "  \"entry\": \"quench_main\",\n";
+  manifest += "  \"entry\": " + jsonString(quench::runtime::kEntrySymbol) + ",\n";
   manifest += "  \"inputs\": " + jsonTensors(inputs) + ",\n";
   manifest += "  \"outputs\": " + jsonTensors(outputs) + ",\n";
   manifest += "  \"weights_bytes\": " + std::to_string(weights.size()) + ",\n";

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <type_traits>
 
 namespace quench::tools {
 
@@ -250,30 +251,28 @@ bool readTensorProto(const std::string &path, HostTensor &out, std::string &erro
         push(w.varint());
       }
     };
+    // float_data / double_data: packed (one length-delimited run) or one
+    // fixed-width value per key.
+    auto repeatedFixed = [&](auto &into) {
+      using T = typename std::decay_t<decltype(into)>::value_type;
+      size_t len = type == 2 ? w.varint() : sizeof(T);
+      const unsigned char *at;
+      if (!w.take(len, at))
+        return;
+      for (size_t i = 0; i + sizeof(T) <= len; i += sizeof(T)) {
+        T v;
+        std::memcpy(&v, at + i, sizeof(T));
+        into.push_back(v);
+      }
+    };
     if (field == 1) {
       repeatedVarint([&](uint64_t v) { dims.push_back(static_cast<int64_t>(v)); });
     } else if (field == 2 && type == 0) {
       dataType = static_cast<int64_t>(w.varint());
     } else if (field == 4) {
-      size_t len = type == 2 ? w.varint() : 4;
-      const unsigned char *at;
-      if (!w.take(len, at))
-        break;
-      for (size_t i = 0; i + 4 <= len; i += 4) {
-        float f;
-        std::memcpy(&f, at + i, 4);
-        floats.push_back(f);
-      }
+      repeatedFixed(floats);
     } else if (field == 10) {
-      size_t len = type == 2 ? w.varint() : 8;
-      const unsigned char *at;
-      if (!w.take(len, at))
-        break;
-      for (size_t i = 0; i + 8 <= len; i += 8) {
-        double d;
-        std::memcpy(&d, at + i, 8);
-        doubles.push_back(d);
-      }
+      repeatedFixed(doubles);
     } else if (field == 5) {
       repeatedVarint([&](uint64_t v) { ints.push_back(static_cast<int32_t>(v)); });
     } else if (field == 7) {
@@ -341,10 +340,16 @@ bool readTensorProto(const std::string &path, HostTensor &out, std::string &erro
       get(i, out.data.data() + i * size);
     return true;
   };
-  if (hasRaw)
+  if (hasRaw) {
+    if (raw.size() % size != 0) {
+      error = "raw_data holds " + std::to_string(raw.size()) + " bytes, not a whole number of " +
+              std::to_string(size) + "-byte elements";
+      return false;
+    }
     return fill(raw.size() / size, [&](size_t i, char *dst) {
       std::memcpy(dst, raw.data() + i * size, size);
-    }) && (raw.size() % size == 0 || (error = "raw_data size is not a multiple", false));
+    });
+  }
   switch (out.dtype) {
   case QUENCH_FLOAT32:
     return fill(floats.size(), [&](size_t i, char *d) { std::memcpy(d, &floats[i], 4); });

@@ -74,6 +74,8 @@ struct Comparison {
 Comparison compare(const HostTensor &got, const HostTensor &want, double rtol, double atol) {
   Comparison c;
   c.count = got.elements();
+  bool exact = got.dtype != QUENCH_FLOAT32 && got.dtype != QUENCH_FLOAT64 &&
+               got.dtype != QUENCH_FLOAT16 && got.dtype != QUENCH_BFLOAT16;
   for (size_t i = 0; i < c.count; ++i) {
     double g = got.at(i), w = want.at(i);
     if (std::isnan(g) || std::isnan(w)) {
@@ -90,8 +92,6 @@ Comparison compare(const HostTensor &got, const HostTensor &want, double rtol, d
     c.maxAbs = std::max(c.maxAbs, diff);
     if (w != 0)
       c.maxRel = std::max(c.maxRel, diff / std::fabs(w));
-    bool exact = got.dtype != QUENCH_FLOAT32 && got.dtype != QUENCH_FLOAT64 &&
-                 got.dtype != QUENCH_FLOAT16 && got.dtype != QUENCH_BFLOAT16;
     if (exact ? diff != 0 : diff > atol + rtol * std::fabs(w))
       ++c.mismatches;
   }

@@ -155,6 +155,14 @@ bool linkSharedObject(llvm::ArrayRef<char> object, const std::string &linker,
   {
     llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
     os.write(object.data(), object.size());
+    os.close();
+    if (os.has_error()) {
+      error = "cannot write the object file " + objectPath.str().str() + ": " +
+              os.error().message();
+      os.clear_error();
+      llvm::sys::fs::remove(objectPath);
+      return false;
+    }
   }
   if (auto ec = llvm::sys::fs::createTemporaryFile("quench", "so", soPath)) {
     llvm::sys::fs::remove(objectPath);

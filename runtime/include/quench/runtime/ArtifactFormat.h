@@ -21,8 +21,12 @@ namespace quench::runtime {
 
 constexpr char kMagic[8] = {'Q', 'U', 'E', 'N', 'C', 'H', 'Q', 'Z'};
 constexpr uint32_t kFormatVersion = 1;
-/// Version of the code ABI (quench_main, quench_parallel_for_hook).
+/// The code ABI, shared by the compiler (quench-x86-finalize-abi) and the
+/// runtime: the symbols the shared object exports and their version.
 constexpr int32_t kAbiVersion = 1;
+constexpr const char *kEntrySymbol = "quench_main";
+constexpr const char *kParallelHookSymbol = "quench_parallel_for_hook";
+constexpr const char *kAbiVersionSymbol = "quench_abi_version";
 constexpr uint64_t kSectionAlignment = 4096;
 
 struct Header {
