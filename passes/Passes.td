@@ -141,6 +141,9 @@ def X86TileAndVectorize : Pass<"quench-x86-tile-and-vectorize",
   let summary = "Tiles linalg ops for threads and registers and vectorizes them";
   let description = [{
     Works on linalg-on-tensors with static shapes, before bufferization.
+    Unit dimensions are first folded away (a `[1, M, K] x [K, N]` matmul
+    becomes a 2-D one), and element-wise producers are fused into their
+    element-wise consumers.
 
     Contractions (matmuls, batch matmuls and any `linalg.generic` of the
     form `C += A * B`) are tiled twice. The parallel dimensions are cut into
@@ -150,14 +153,21 @@ def X86TileAndVectorize : Pass<"quench-x86-tile-and-vectorize",
     accumulator is fused into each block. Inside a block, `scf.for` loops
     walk register tiles of `register-m` rows by two vector registers of
     columns, and the reduction dimension one step at a time; each register
-    tile is vectorized into `vector.contract` and the accumulator is hoisted
-    into registers across the reduction loop, so the inner loop is
-    broadcast-A, load-B, fused multiply-add.
+    tile is vectorized into `vector.contract` (a vectorized `linalg.generic`
+    is folded back into one) and the accumulator is hoisted into registers
+    across the reduction loop, so the inner loop is broadcast-A, load-B,
+    fused multiply-add. With AVX2, 6 rows x 2 registers use 12 of the 16
+    vector registers for accumulators, enough independent FMA chains to hide
+    their latency without spilling. When `register-m` does not divide M, the
+    rows up to the last whole block split off from the rest, which gets the
+    largest register tile dividing it.
 
     Every other linalg op (element-wise, reductions, transposes, gathers)
     is cut into an `scf.forall` over its outer parallel dimensions when it
-    has enough work to share, and its innermost dimension is vectorized when
-    the op can be (otherwise it stays a scalar loop nest).
+    has enough work to share, and its innermost dimension is tiled by four
+    vector registers and vectorized when the op can be (otherwise it stays a
+    scalar loop nest); a long reduction walks its row four registers at a
+    time.
 
     Tile sizes are chosen to divide the dimensions exactly, so every tile has
     a static shape and no masking is needed. Ops with dynamic shapes are left
@@ -166,7 +176,7 @@ def X86TileAndVectorize : Pass<"quench-x86-tile-and-vectorize",
   let options = [
     Option<"vectorBits", "vector-bits", "unsigned", "512",
            "Width of a vector register in bits (512 for AVX-512, 256 for AVX2)">,
-    Option<"registerM", "register-m", "unsigned", "8",
+    Option<"registerM", "register-m", "unsigned", "6",
            "Rows of a contraction's register tile">,
     Option<"blockM", "block-m", "unsigned", "64",
            "Rows of a contraction's cache block (one thread task)">,

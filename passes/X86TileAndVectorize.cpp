@@ -12,6 +12,8 @@
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Interfaces/TilingInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
@@ -92,6 +94,7 @@ struct X86TileAndVectorizePass
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
+    dropUnitDims(func);
     fuseElementwise(func);
 
     SmallVector<linalg::LinalgOp> contractions, others;
@@ -117,7 +120,20 @@ struct X86TileAndVectorizePass
       if (failed(tileOther(rewriter, op)))
         return signalPassFailure();
     }
+    formContractions(func);
     hoistAccumulators(func);
+  }
+
+  /// A vectorized linalg.generic contraction is a broadcast multiply and a
+  /// multi-reduction; it becomes a vector.contract again (as a named matmul
+  /// vectorizes), which lowers to broadcast + FMA per row. Left as it is, a
+  /// unit reduction would fold to a multiply on vector<MxNx1> that LLVM
+  /// scalarizes.
+  void formContractions(func::FuncOp func) {
+    RewritePatternSet patterns(&getContext());
+    vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+    vector::populateVectorReductionToContractPatterns(patterns);
+    (void)applyPatternsGreedily(func, std::move(patterns));
   }
 
   /// Keeps each register tile's accumulator in registers across the loops
@@ -135,6 +151,19 @@ struct X86TileAndVectorizePass
     func.walk([&](scf::ForOp loop) {
       (void)hoistLoopInvariantSubsets(rewriter, cast<LoopLikeOpInterface>(*loop));
     });
+  }
+
+  /// Unit dimensions leave the linalg ops (through reshapes, which are views
+  /// after bufferization): a [1, M, K] x [K, N] matmul becomes a plain 2-D
+  /// one, whose register tiles lower to broadcast + FMA; with the unit
+  /// dimension kept, the vector contraction would be unrolled element by
+  /// element.
+  void dropUnitDims(func::FuncOp func) {
+    RewritePatternSet patterns(&getContext());
+    linalg::ControlDropUnitDims options;
+    linalg::populateFoldUnitExtentDimsPatterns(patterns, options);
+    linalg::populateFoldUnitExtentDimsCanonicalizationPatterns(patterns, options);
+    (void)applyPatternsGreedily(func, std::move(patterns));
   }
 
   /// Element-wise producers merge into their consumers (one pass over memory
@@ -162,8 +191,56 @@ struct X86TileAndVectorizePass
            !dims->k.empty();
   }
 
+  /// When `register-m` rows do not divide M, the rows up to the last whole
+  /// cache block of a multiple of `register-m` rows split off and are tiled
+  /// with full register tiles; the remaining rows (fewer than a block) form a
+  /// second contraction with the largest register tile dividing them.
   LogicalResult tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
                                 DenseSet<Operation *> &fused) {
+    linalg::ContractionDimensions dims = *linalg::inferContractionDims(op);
+    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+    unsigned mDim = dims.m.back();
+    int64_t rows = ranges[mDim];
+    int64_t mr = std::max<int64_t>(1, registerM);
+    int64_t block = std::max<int64_t>(mr, blockM / mr * mr);
+    int64_t head = rows / block * block;
+    if (rows % mr == 0 || head == 0)
+      return tileContractionPart(rewriter, op, fused);
+    // The accumulator's fill moves into each part, where block tiling fuses
+    // it again.
+    OpOperand &init = op.getDpsInitsMutable()[0];
+    auto fill = init.get().getDefiningOp<linalg::FillOp>();
+    if (fill && fill->hasOneUse())
+      rewriter.modifyOpInPlace(op, [&] { init.set(fill.getOutputs()[0]); });
+    else
+      fill = nullptr;
+    rewriter.setInsertionPoint(op);
+    auto [first, second] = linalg::splitOp(rewriter, cast<TilingInterface>(op.getOperation()),
+                                           mDim, rewriter.getIndexAttr(head));
+    if (!first || !second)
+      return op.emitError("could not split this contraction at row ") << head;
+    for (TilingInterface part : {first, second}) {
+      auto linalgPart = cast<linalg::LinalgOp>(part.getOperation());
+      if (fill) {
+        OpOperand &partInit = linalgPart.getDpsInitsMutable()[0];
+        rewriter.setInsertionPoint(part);
+        Value filled = linalg::FillOp::create(rewriter, fill.getLoc(), fill.getInputs()[0],
+                                              partInit.get())
+                           .getResult(0);
+        rewriter.modifyOpInPlace(part, [&] { partInit.set(filled); });
+      }
+      if (failed(tileContractionPart(rewriter, linalgPart, fused)))
+        return failure();
+    }
+    // The old fill, now unused, stays for canonicalization to remove: the
+    // caller's worklist still refers to it.
+    if (fill)
+      fused.insert(fill);
+    return success();
+  }
+
+  LogicalResult tileContractionPart(RewriterBase &rewriter, linalg::LinalgOp op,
+                                    DenseSet<Operation *> &fused) {
     MLIRContext *ctx = &getContext();
     linalg::ContractionDimensions dims = *linalg::inferContractionDims(op);
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
@@ -207,10 +284,10 @@ struct X86TileAndVectorizePass
       rewriter.replaceAllUsesWith(original, replacement);
     rewriter.eraseOp(op);
 
-    // The fused fills of the block are vectorized as they are.
+    // The fused fill of the block stays a linalg.fill: it becomes a loop of
+    // row memsets, where one vector store per register would make a block of
+    // thousands of stores.
     auto tiled = cast<linalg::LinalgOp>(blocks->tiledAndFusedOps.front());
-    for (Operation *other : llvm::drop_begin(blocks->tiledAndFusedOps))
-      vectorizeIfPossible(rewriter, other);
 
     // Level 2: register tiles, columns outermost so a panel of B stays in
     // cache while the rows of the block pass by; the reduction innermost.
@@ -285,7 +362,7 @@ struct X86TileAndVectorizePass
     }
 
     // Register tiles: 1 in every dimension but the innermost, which holds a
-    // few vectors (parallel) or the whole reduction when it is short.
+    // few vectors.
     auto tiledOp = cast<linalg::LinalgOp>(current);
     SmallVector<int64_t> tileRanges = tiledOp.getStaticLoopRanges();
     if (llvm::any_of(tileRanges, ShapedType::isDynamic))
@@ -293,27 +370,23 @@ struct X86TileAndVectorizePass
     int64_t lanes = std::max<int64_t>(1, vectorBits / elementBits(tiledOp));
     SmallVector<int64_t> registerSizes(numLoops, 1);
     unsigned inner = numLoops - 1;
-    if (iterators[inner] == utils::IteratorType::reduction)
-      registerSizes[inner] = tileRanges[inner] <= 1024
-                                 ? tileRanges[inner]
-                                 : pickTile(tileRanges[inner], 16 * lanes, lanes);
-    else
-      registerSizes[inner] = pickTile(tileRanges[inner], 4 * lanes, lanes);
-    bool wholeOp = llvm::equal(registerSizes, tileRanges);
-    if (!wholeOp) {
-      scf::SCFTilingOptions options;
-      options.setTileSizes(getAsIndexOpFoldResult(ctx, registerSizes));
-      rewriter.setInsertionPoint(current);
-      FailureOr<scf::SCFTilingResult> tiled =
-          scf::tileUsingSCF(rewriter, cast<TilingInterface>(current), options);
-      if (failed(tiled))
-        return op.emitError("could not tile this op into register tiles");
-      rewriter.replaceOp(current, tiled->replacements);
-      current = tiled->tiledOps.back();
+    registerSizes[inner] = pickTile(tileRanges[inner], 4 * lanes, lanes);
+    if (llvm::equal(registerSizes, tileRanges)) {
       vectorizeIfPossible(rewriter, current);
       return success();
     }
-    vectorizeIfPossible(rewriter, current);
+    // A long reduction (a softmax or norm row) walks its row `4 * lanes`
+    // elements at a time; holding a whole row in registers would spill and
+    // give LLVM's schedulers blocks of thousands of instructions.
+    scf::SCFTilingOptions options;
+    options.setTileSizes(getAsIndexOpFoldResult(ctx, registerSizes));
+    rewriter.setInsertionPoint(current);
+    FailureOr<scf::SCFTilingResult> tiled =
+        scf::tileUsingSCF(rewriter, cast<TilingInterface>(current), options);
+    if (failed(tiled))
+      return op.emitError("could not tile this op into register tiles");
+    rewriter.replaceOp(current, tiled->replacements);
+    vectorizeIfPossible(rewriter, tiled->tiledOps.back());
     return success();
   }
 

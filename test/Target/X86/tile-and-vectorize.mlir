@@ -1,24 +1,92 @@
 // RUN: quench-opt %s --pass-pipeline='builtin.module(func.func(quench-x86-tile-and-vectorize{vector-bits=512}))' | FileCheck %s
 // RUN: quench-opt %s --pass-pipeline='builtin.module(func.func(quench-x86-tile-and-vectorize{vector-bits=256}))' | FileCheck %s --check-prefix=AVX2
 
-// A 128x96 * 96x256 matmul: 2x2 cache blocks of 64x128 in an scf.forall
-// (one thread task each) with the fill fused; register tiles of 8 rows x two
+// A 120x96 * 96x256 matmul: cache blocks of 60x128 in an scf.forall (one
+// thread task each) with the fill fused; register tiles of 6 rows x two
 // vector registers (32 lanes with AVX-512, 16 with AVX2); the reduction walks
 // one column of A at a time with the accumulator carried in registers.
 // CHECK-LABEL: func.func @matmul
-// CHECK: scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (128, 256) step (64, 128)
-// CHECK:   vector.transfer_write {{.*}} : vector<64x128xf32>
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (120, 256) step (60, 128)
+// CHECK:   linalg.fill {{.*}} -> tensor<60x128xf32>
 // CHECK:   scf.for {{.*}} step %c32
-// CHECK:     scf.for {{.*}} step %c8
-// CHECK:       scf.for {{.*}} iter_args({{.*}}) -> ({{.*}}vector<8x32xf32>)
-// CHECK:         vector.contract {{.*}} : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>
-// AVX2: vector.contract {{.*}} : vector<8x1xf32>, vector<1x16xf32> into vector<8x16xf32>
-func.func @matmul(%a: tensor<128x96xf32>, %b: tensor<96x256xf32>) -> tensor<128x256xf32> {
+// CHECK:     scf.for {{.*}} step %c6
+// CHECK:       scf.for {{.*}} iter_args({{.*}}) -> ({{.*}}vector<6x32xf32>)
+// CHECK:         vector.contract {{.*}} : vector<6x1xf32>, vector<1x32xf32> into vector<6x32xf32>
+// AVX2-LABEL: func.func @matmul
+// AVX2: vector.contract {{.*}} : vector<6x1xf32>, vector<1x16xf32> into vector<6x16xf32>
+func.func @matmul(%a: tensor<120x96xf32>, %b: tensor<96x256xf32>) -> tensor<120x256xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<120x256xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<120x256xf32>) -> tensor<120x256xf32>
+  %m = linalg.matmul ins(%a, %b : tensor<120x96xf32>, tensor<96x256xf32>) outs(%f : tensor<120x256xf32>) -> tensor<120x256xf32>
+  return %m : tensor<120x256xf32>
+}
+
+// 128 rows are not a multiple of 6: the first 120 (two whole blocks of 60)
+// split off with 6-row register tiles, the last 8 rows use 4-row tiles; each
+// part gets its own fill.
+// CHECK-LABEL: func.func @matmul_row_tail
+// CHECK: scf.forall {{.*}} = (0, 0) to (120, 256) step (60, 128)
+// CHECK:   linalg.fill
+// CHECK:   vector.contract {{.*}} into vector<6x32xf32>
+// CHECK: tensor.insert_slice {{.*}}[0, 0] [120, 256]
+// CHECK: scf.forall {{.*}} to (256) step (128)
+// CHECK:   linalg.fill
+// CHECK:   vector.contract {{.*}} into vector<4x32xf32>
+// CHECK: tensor.insert_slice {{.*}}[120, 0] [8, 256]
+func.func @matmul_row_tail(%a: tensor<128x96xf32>, %b: tensor<96x256xf32>) -> tensor<128x256xf32> {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<128x256xf32>
   %f = linalg.fill ins(%zero : f32) outs(%e : tensor<128x256xf32>) -> tensor<128x256xf32>
   %m = linalg.matmul ins(%a, %b : tensor<128x96xf32>, tensor<96x256xf32>) outs(%f : tensor<128x256xf32>) -> tensor<128x256xf32>
   return %m : tensor<128x256xf32>
+}
+
+// ONNX MatMul of [1, M, K] by [K, N] arrives as a linalg.generic with a unit
+// dimension: the unit dimension is dropped and the register tile is again a
+// vector.contract (not a multiply on vector<6x32x1>, which LLVM scalarizes).
+// CHECK-LABEL: func.func @generic_matmul_unit_batch
+// CHECK-NOT: vector<6x32x1xf32>
+// CHECK: vector.contract {{.*}} : vector<6x1xf32>, vector<1x32xf32> into vector<6x32xf32>
+// CHECK: tensor.expand_shape {{.*}} into tensor<1x120x256xf32>
+func.func @generic_matmul_unit_batch(%a: tensor<1x120x96xf32>, %b: tensor<96x256xf32>) -> tensor<1x120x256xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x120x256xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x120x256xf32>) -> tensor<1x120x256xf32>
+  %m = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>,
+                                        affine_map<(d0, d1, d2, d3) -> (d3, d2)>,
+                                        affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<1x120x96xf32>, tensor<96x256xf32>) outs(%f : tensor<1x120x256xf32>) {
+  ^bb0(%x: f32, %y: f32, %acc: f32):
+    %p = arith.mulf %x, %y : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  } -> tensor<1x120x256xf32>
+  return %m : tensor<1x120x256xf32>
+}
+
+// A long row reduction (a softmax denominator) walks its row four vector
+// registers at a time instead of holding all 512 lanes in registers.
+// CHECK-LABEL: func.func @row_sum_exp
+// CHECK: scf.for {{.*}} to %c512 step %c64 iter_args({{.*}}vector<1xf32>)
+// CHECK:   math.exp {{.*}} : vector<1x64xf32>
+// CHECK:   vector.multi_reduction <add>, {{.*}} [1] : vector<1x64xf32> to vector<1xf32>
+// AVX2-LABEL: func.func @row_sum_exp
+// AVX2: math.exp {{.*}} : vector<1x32xf32>
+func.func @row_sum_exp(%x: tensor<64x512xf32>) -> tensor<64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<64xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<64xf32>) -> tensor<64xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0)>],
+                       iterator_types = ["parallel", "reduction"]}
+      ins(%x : tensor<64x512xf32>) outs(%f : tensor<64xf32>) {
+  ^bb0(%in: f32, %acc: f32):
+    %t = math.exp %in : f32
+    %s = arith.addf %t, %acc : f32
+    linalg.yield %s : f32
+  } -> tensor<64xf32>
+  return %r : tensor<64xf32>
 }
 
 // An element-wise op with enough work is split over threads along its outer
