@@ -3,6 +3,7 @@
 
 import importlib.util
 import os
+import shutil
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -43,6 +44,19 @@ if os.path.isdir(config.shared_dir):
 # of the interpreter running lit (%python).
 if importlib.util.find_spec("onnx") is not None:
     config.available_features.add("onnx-python")
+
+# ONNX Runtime (npm onnxruntime-node, installed by scripts/install-deps.sh),
+# the correctness oracle, driven by node through scripts/ort/ort-run.mjs.
+ort_dir = os.environ.get("QUENCH_ORT_DIR") or os.path.join(
+    os.path.expanduser("~"), ".cache", "quench", "onnxruntime-node-1.30.0")
+node = shutil.which("node")
+config.substitutions.append((
+    "%ort_run",
+    f"{node or 'node'} {os.path.join(config.quench_src_root, 'scripts', 'ort', 'ort-run.mjs')}"))
+if node and os.path.isfile(
+        os.path.join(ort_dir, "node_modules", "onnxruntime-node", "package.json")):
+    config.available_features.add("ort")
+    config.environment["QUENCH_ORT_DIR"] = ort_dir
 
 tools = [
     ToolSubst("quench-opt", unresolved="fatal"),

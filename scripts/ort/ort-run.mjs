@@ -30,7 +30,8 @@ const NPY = {
 };
 
 function readNpy(file) {
-  const buf = fs.readFileSync(file);
+  let buf;
+  try { buf = fs.readFileSync(file); } catch (e) { die(`${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`); }
   if (buf.subarray(0, 6).toString('latin1') !== '\x93NUMPY') die(`${file}: not a .npy file`);
   const major = buf[6];
   const hlen = major === 1 ? buf.readUInt16LE(8) : buf.readUInt32LE(8);
@@ -85,7 +86,12 @@ if (!fs.existsSync(model)) die(`${model}: no such file`);
 
 const options = { executionMode: 'sequential', interOpNumThreads: 1, graphOptimizationLevel: 'all' };
 if (threads > 0) options.intraOpNumThreads = threads;
-const session = await ort.InferenceSession.create(model, options);
+let session;
+try {
+  session = await ort.InferenceSession.create(model, options);
+} catch (e) {
+  die(`${model}: ONNX Runtime cannot load it: ${e.message}`);
+}
 const feeds = {};
 positional.forEach((f, i) => {
   if (i >= session.inputNames.length) die(`the model has ${session.inputNames.length} inputs`);
@@ -95,7 +101,14 @@ for (const [n, f] of named) {
   if (!session.inputNames.includes(n)) die(`the model has no input named '${n}'`);
   feeds[n] = readNpy(f);
 }
-let results = await session.run(feeds);
+for (const n of session.inputNames)
+  if (!(n in feeds)) die(`no file for input '${n}' (give -i ${n}=file.npy)`);
+let results;
+try {
+  results = await session.run(feeds);
+} catch (e) {
+  die(`ONNX Runtime failed to run ${model}: ${e.message}`);
+}
 if (bench) {
   for (let i = 0; i < warmup; ++i) await session.run(feeds);
   const ms = [];
