@@ -46,6 +46,13 @@ bool hasStaticTensorSemantics(linalg::LinalgOp op) {
     return false;
   if (op.getNumLoops() == 0)
     return false;
+  // Tiling computes each operand's slice from its indexing map; a map that
+  // reverses a dimension (ONNX Slice with a negative step) has no such slice,
+  // and the op stays a loop nest.
+  if (!llvm::all_of(op.getIndexingMapsArray(), [](AffineMap map) {
+        return map.isProjectedPermutation(/*allowZeroInResults=*/true);
+      }))
+    return false;
   return llvm::none_of(op.getStaticLoopRanges(), ShapedType::isDynamic);
 }
 

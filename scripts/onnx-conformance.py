@@ -4,8 +4,12 @@
 Runs every node test of Debian's libonnx-testdata (one model.onnx per
 folder) whose ops all belong to the in-scope list: imports it with
 quench-import-onnx and lowers it with `quench-opt --convert-onnx-to-linalg`.
-A test passes when both succeed. (Executing the lowered model and comparing
-with the expected outputs comes with the x86 runtime.)
+A test passes when both succeed. With --execute (the default when
+quench-compile and quench-run are in --bin), each lowered test is then
+compiled to an artifact for the host CPU and run on its test_data_set_0 with
+quench-run, whose outputs must match the expected outputs (quench-run's
+tolerance: |got - want| <= 1e-5 + 1e-3 |want|); the table's "ran" column
+counts the tests that did.
 
 Quench compiles for static shapes. Many node tests pass a shape, axes or
 starts as a runtime graph input; when lowering says such an input must be a
@@ -70,8 +74,43 @@ def freezable_inputs(mlir_text, test_dir):
     return flags
 
 
-def check(test_dir, bin_dir, timeout):
-    """Returns (ops, status, reason); status is None when out of scope."""
+def input_names(mlir_text):
+    """The ONNX names of @main's arguments, by argument index."""
+    signature = mlir_text.split("func.func @main(", 1)[-1].split(") ->", 1)[0]
+    return {int(i): n for i, n in
+            re.findall(r'%arg(\d+): [^{,]*\{onnx\.name = "([^"]*)"', signature)}
+
+
+def execute(model, test_dir, text, frozen, bin_dir, tmp, timeout):
+    """Compiles the model and runs it on test_data_set_0; returns (ok, reason)."""
+    artifact = os.path.join(tmp, "model.qz")
+    code, err = run([os.path.join(bin_dir, "quench-compile"), model, "-o", artifact]
+                    + frozen, timeout)
+    if code != 0:
+        return False, "compile: " + first_error(err)
+    data = os.path.join(test_dir, "test_data_set_0")
+    frozen_names = {f.split("=", 1)[1].split("=", 1)[0] for f in frozen}
+    inputs = []
+    for index, name in sorted(input_names(text).items()):
+        pb = os.path.join(data, f"input_{index}.pb")
+        if name not in frozen_names and os.path.isfile(pb):
+            inputs += ["-i", f"{name}={pb}"]
+    try:
+        result = subprocess.run([os.path.join(bin_dir, "quench-run"), artifact,
+                                 "--data-set", data] + inputs,
+                                capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return False, f"run: timed out after {timeout} s"
+    if result.returncode != 0:
+        mismatches = [l for l in result.stdout.splitlines() if l.startswith("FAIL")]
+        return False, "run: " + ("; ".join(mismatches) or first_error(result.stderr))
+    return True, ""
+
+
+def check(test_dir, bin_dir, timeout, run_tests):
+    """Returns (ops, status, reason, ran); status is None when out of scope.
+
+    ran is None when not executed, else (ok, reason)."""
     model = os.path.join(test_dir, "model.onnx")
     importer = os.path.join(bin_dir, "quench-import-onnx")
     opt = os.path.join(bin_dir, "quench-opt")
@@ -79,26 +118,30 @@ def check(test_dir, bin_dir, timeout):
         imported = os.path.join(tmp, "model.mlir")
         code, err = run([importer, model, "-o", imported], timeout)
         if code != 0:
-            return None, "import", first_error(err)
+            return None, "import", first_error(err), None
         with open(imported) as f:
             text = f.read()
         ops = sorted(set(NODE_RE.findall(text)))
         if not ops or any(op not in IN_SCOPE for op in ops):
-            return ops, None, ""
+            return ops, None, "", None
         lower = [opt, imported, "--convert-onnx-to-linalg", "-o", os.devnull]
+        status, used = None, []
         code, err = run(lower, timeout)
         if code == 0:
-            return ops, "pass", ""
-        frozen = freezable_inputs(text, test_dir)
-        if "must be a constant" in err or "must be constants" in err:
-            if frozen:
+            status = "pass"
+        else:
+            frozen = freezable_inputs(text, test_dir)
+            if ("must be a constant" in err or "must be constants" in err) and frozen:
                 code, err2 = run([importer, model, "-o", imported] + frozen, timeout)
                 if code == 0:
                     code, err2 = run(lower, timeout)
                     if code == 0:
-                        return ops, "frozen", ""
+                        status, used = "frozen", frozen
                 err = err2
-        return ops, "lower", first_error(err)
+        if status is None:
+            return ops, "lower", first_error(err), None
+        ran = execute(model, test_dir, text, used, bin_dir, tmp, timeout) if run_tests else None
+        return ops, status, "", ran
 
 
 def primary_op(name, ops):
@@ -119,7 +162,15 @@ def main():
     parser.add_argument("--filter", default="", help="only tests whose name contains this")
     parser.add_argument("--failures", help="write failures to this file")
     parser.add_argument("--min-pass-rate", type=float, default=0.0)
+    parser.add_argument("--execute", action=argparse.BooleanOptionalAction, default=None,
+                        help="compile and run each lowered test on its data set "
+                             "(default: when quench-compile and quench-run exist)")
+    parser.add_argument("--min-run-rate", type=float, default=0.0,
+                        help="fraction of the in-scope tests that must run and match")
     args = parser.parse_args()
+    if args.execute is None:
+        args.execute = all(os.path.isfile(os.path.join(args.bin, t))
+                           for t in ("quench-compile", "quench-run"))
 
     if not os.path.isdir(args.testdata):
         print(f"no ONNX node tests at {args.testdata} (Debian package libonnx-testdata)")
@@ -133,34 +184,43 @@ def main():
     frozen_count = 0
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         futures = {pool.submit(check, os.path.join(args.testdata, t), args.bin,
-                               args.timeout): t for t in tests}
+                               args.timeout, args.execute): t for t in tests}
         for future in concurrent.futures.as_completed(futures):
             name = futures[future]
-            ops, status, reason = future.result()
+            ops, status, reason, ran = future.result()
             if status == "import":
                 import_errors.append((name, reason))
                 continue
             if status is None:
                 continue
             op = primary_op(name, ops)
-            row = rows.setdefault(op, [0, 0])
+            row = rows.setdefault(op, [0, 0, 0])
             if status == "frozen":
                 frozen_count += 1
             if status in ("pass", "frozen"):
                 row[0] += 1
+                if ran and ran[0]:
+                    row[2] += 1
+                elif ran:
+                    failures.append((op, name, ran[1]))
             else:
                 row[1] += 1
                 failures.append((op, name, reason))
 
-    print(f"{'op':<24}{'tests':>7}{'pass':>7}{'fail':>7}")
-    passed = failed = 0
+    ran_header = f"{'ran':>7}" if args.execute else ""
+    print(f"{'op':<24}{'tests':>7}{'pass':>7}{'fail':>7}{ran_header}")
+    passed = failed = ran_count = 0
     for op in sorted(rows):
-        p, f = rows[op]
-        passed, failed = passed + p, failed + f
-        print(f"{op:<24}{p + f:>7}{p:>7}{f:>7}")
+        p, f, r = rows[op]
+        passed, failed, ran_count = passed + p, failed + f, ran_count + r
+        ran_cell = f"{r:>7}" if args.execute else ""
+        print(f"{op:<24}{p + f:>7}{p:>7}{f:>7}{ran_cell}")
     total = passed + failed
     rate = passed / total if total else 0.0
-    print(f"{'total':<24}{total:>7}{passed:>7}{failed:>7}   {100 * rate:.1f}% pass")
+    run_rate = ran_count / total if total else 0.0
+    ran_cell = f"{ran_count:>7}" if args.execute else ""
+    print(f"{'total':<24}{total:>7}{passed:>7}{failed:>7}{ran_cell}   {100 * rate:.1f}% pass"
+          + (f", {100 * run_rate:.1f}% ran and matched" if args.execute else ""))
     print(f"({len(tests)} node tests; {len(import_errors)} failed to import; "
           f"{len(tests) - total - len(import_errors)} out of scope; "
           f"{frozen_count} passed with shape inputs frozen)")
@@ -170,7 +230,9 @@ def main():
                 f.write(f"{op}\t{name}\t{reason}\n")
             for name, reason in sorted(import_errors):
                 f.write(f"(import)\t{name}\t{reason}\n")
-    return 0 if rate >= args.min_pass_rate else 1
+    if rate < args.min_pass_rate:
+        return 1
+    return 0 if not args.execute or run_rate >= args.min_run_rate else 1
 
 
 if __name__ == "__main__":

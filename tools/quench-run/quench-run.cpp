@@ -244,6 +244,10 @@ int main(int argc, char **argv) {
     std::string error;
     if (!quench::tools::readTensor(inputFiles[i], inputs[i], error))
       die(inputFiles[i] + ": " + error);
+    // numpy has no bfloat16: ONNX's test data and numpy users store its bit
+    // patterns as uint16, which a bfloat16 input takes as they are.
+    if (info.dtype == QUENCH_BFLOAT16 && inputs[i].dtype == QUENCH_UINT16)
+      inputs[i].dtype = QUENCH_BFLOAT16;
     if (quench_session_bind_input(session, i, inputs[i].data.data(), inputs[i].data.size(),
                                   inputs[i].dtype, inputs[i].shape.size(),
                                   inputs[i].shape.data()) != 0)
@@ -318,6 +322,8 @@ int main(int argc, char **argv) {
     std::string error;
     if (!quench::tools::readTensor(file, want, error))
       die(file + ": " + error);
+    if (info.dtype == QUENCH_BFLOAT16 && want.dtype == QUENCH_UINT16)
+      want.dtype = QUENCH_BFLOAT16; // bit patterns, as for inputs
     if (want.shape != outputs[index].shape)
       die(file + ": expected output '" + info.name + "' has shape " + shapeText(want.shape) +
           ", the model produces " + shapeText(outputs[index].shape));
