@@ -91,6 +91,7 @@ struct quench_artifact {
   const char *map = nullptr;
   size_t mapSize = 0;
   void *library = nullptr;
+  int codeFd = -1; // the memfd holding the code, open while it is loaded
   Entry entry = nullptr;
   Hook *hook = nullptr;
   std::string manifestText, entryName;
@@ -102,6 +103,8 @@ struct quench_artifact {
   ~quench_artifact() {
     if (library)
       dlclose(library);
+    if (codeFd >= 0)
+      close(codeFd);
     if (map)
       munmap(const_cast<char *>(map), mapSize);
   }
@@ -320,10 +323,34 @@ int quench_artifact::loadCode(const char *code, size_t size) {
     }
     done += static_cast<size_t>(n);
   }
+  bool fromMemfd = file.rfind("/proc/", 0) == 0;
+  if (fromMemfd) {
+    // dlopen finds loaded objects by name first: a /proc/self/fd path still
+    // held by a loaded object (another live artifact, or one that could not
+    // be unloaded) would hand back that object's code. The memfd stays open
+    // while its code is loaded, so live artifacts have distinct paths; a
+    // path taken by an older object moves to a higher descriptor.
+    for (int tries = 0;; ++tries) {
+      void *taken = dlopen(file.c_str(), RTLD_NOW | RTLD_NOLOAD);
+      if (!taken)
+        break;
+      dlclose(taken);
+      int moved = tries < 64 ? fcntl(fd, F_DUPFD_CLOEXEC, fd + 1) : -1;
+      close(fd);
+      if (moved < 0)
+        return bad(path, "cannot find a free name to load the code under");
+      fd = moved;
+      file = "/proc/self/fd/" + std::to_string(fd);
+    }
+  }
   library = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (file.rfind("/proc/", 0) != 0)
-    unlink(file.c_str());
-  close(fd);
+  if (fromMemfd && library) {
+    codeFd = fd;
+  } else {
+    if (!fromMemfd)
+      unlink(file.c_str());
+    close(fd);
+  }
   if (!library) {
     const char *why = dlerror();
     return bad(path, std::string("cannot load the code: ") + (why ? why : "?"));
