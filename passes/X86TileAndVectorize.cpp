@@ -66,6 +66,26 @@ unsigned elementBits(linalg::LinalgOp op) {
   return bits;
 }
 
+/// Tiles `op` by `sizes` (0: untiled) into `loopType` loops, replaces it with
+/// the tiled result and returns the innermost tiled op (null on failure).
+Operation *tile(RewriterBase &rewriter, Operation *op, ArrayRef<int64_t> sizes,
+                scf::SCFTilingOptions::LoopType loopType =
+                    scf::SCFTilingOptions::LoopType::ForOp,
+                ArrayRef<int64_t> interchange = {}) {
+  scf::SCFTilingOptions options;
+  options.setTileSizes(getAsIndexOpFoldResult(op->getContext(), sizes));
+  options.setLoopType(loopType);
+  if (!interchange.empty())
+    options.setInterchange(interchange);
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> tiled =
+      scf::tileUsingSCF(rewriter, cast<TilingInterface>(op), options);
+  if (failed(tiled))
+    return nullptr;
+  rewriter.replaceOp(op, tiled->replacements);
+  return tiled->tiledOps.back();
+}
+
 /// Replaces `op` with its vector form when the vectorizer accepts it.
 /// Contractions become vector.contract (lowered to broadcast + FMA later).
 void vectorizeIfPossible(RewriterBase &rewriter, Operation *op,
@@ -309,17 +329,11 @@ struct X86TileAndVectorizePass
     order.push_back(mDim);
     llvm::append_range(order, dims.k);
 
-    scf::SCFTilingOptions registerOptions;
-    registerOptions.setTileSizes(getAsIndexOpFoldResult(ctx, registerSizes));
-    registerOptions.setInterchange(order);
-    rewriter.setInsertionPoint(tiled);
-    FailureOr<scf::SCFTilingResult> regs =
-        scf::tileUsingSCF(rewriter, cast<TilingInterface>(tiled.getOperation()),
-                          registerOptions);
-    if (failed(regs))
+    Operation *registerTile = tile(rewriter, tiled, registerSizes,
+                                   scf::SCFTilingOptions::LoopType::ForOp, order);
+    if (!registerTile)
       return tiled.emitError("could not tile this contraction into register tiles");
-    rewriter.replaceOp(tiled, regs->replacements);
-    vectorizeIfPossible(rewriter, regs->tiledOps.back(), /*contraction=*/true);
+    vectorizeIfPossible(rewriter, registerTile, /*contraction=*/true);
     return success();
   }
 
@@ -327,7 +341,6 @@ struct X86TileAndVectorizePass
   /// the outer parallel dimensions when the op is big enough to share, then
   /// register tiles along the innermost dimension, vectorized when possible.
   LogicalResult tileOther(RewriterBase &rewriter, linalg::LinalgOp op) {
-    MLIRContext *ctx = &getContext();
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
     SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
     unsigned numLoops = op.getNumLoops();
@@ -356,16 +369,9 @@ struct X86TileAndVectorizePass
       }
     }
     if (isTiled(blockSizes)) {
-      scf::SCFTilingOptions options;
-      options.setTileSizes(getAsIndexOpFoldResult(ctx, blockSizes));
-      options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
-      rewriter.setInsertionPoint(current);
-      FailureOr<scf::SCFTilingResult> tiled =
-          scf::tileUsingSCF(rewriter, cast<TilingInterface>(current), options);
-      if (failed(tiled))
+      current = tile(rewriter, current, blockSizes, scf::SCFTilingOptions::LoopType::ForallOp);
+      if (!current)
         return op.emitError("could not tile this op into thread blocks");
-      rewriter.replaceOp(current, tiled->replacements);
-      current = tiled->tiledOps.back();
     }
 
     // Register tiles: 1 in every dimension but the innermost, which holds a
@@ -385,15 +391,10 @@ struct X86TileAndVectorizePass
     // A long reduction (a softmax or norm row) walks its row `4 * lanes`
     // elements at a time; holding a whole row in registers would spill and
     // give LLVM's schedulers blocks of thousands of instructions.
-    scf::SCFTilingOptions options;
-    options.setTileSizes(getAsIndexOpFoldResult(ctx, registerSizes));
-    rewriter.setInsertionPoint(current);
-    FailureOr<scf::SCFTilingResult> tiled =
-        scf::tileUsingSCF(rewriter, cast<TilingInterface>(current), options);
-    if (failed(tiled))
+    Operation *registerTile = tile(rewriter, current, registerSizes);
+    if (!registerTile)
       return op.emitError("could not tile this op into register tiles");
-    rewriter.replaceOp(current, tiled->replacements);
-    vectorizeIfPossible(rewriter, tiled->tiledOps.back());
+    vectorizeIfPossible(rewriter, registerTile);
     return success();
   }
 

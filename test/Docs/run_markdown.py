@@ -4,8 +4,10 @@
 Each sh block runs with bash from the repository root; when the next fenced block
 is ```text, the command's output must equal it line for line (trailing spaces
 ignored; "0x..." in the expected text matches any hexadecimal address). Exits
-non-zero on the first mismatch, printing both outputs.
+non-zero on the first mismatch, printing both outputs. `python3` in the blocks is
+the interpreter running this script (the one with numpy and onnx).
 """
+import os
 import re
 import subprocess
 import sys
@@ -30,12 +32,14 @@ def same(expected, actual):
 
 def main(path, root):
     items = list(blocks(open(path).read()))
+    env = dict(os.environ)
+    env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
     ran = 0
     for i, (lang, body) in enumerate(items):
         if lang != "sh":
             continue
         result = subprocess.run(["bash", "-c", "set -o pipefail\n" + body], cwd=root,
-                                capture_output=True, text=True)
+                                capture_output=True, text=True, env=env)
         ran += 1
         expected = items[i + 1][1] if i + 1 < len(items) and items[i + 1][0] == "text" else None
         if expected is not None and not same(expected, result.stdout):
