@@ -6,7 +6,8 @@ inputs and compared with numpy's result of the op's definition in the ONNX
 spec (quench-run --expect). Prints one PASS/FAIL line per case and exits 1
 when any fails. Covers what a transformer needs: matmuls (tiled, threaded,
 vectorized), softmax, reductions, transposes, broadcasting, boolean masks
-(i1 buffers), gathers and integer inputs.
+(i1 buffers), gathers and integer inputs; and quantized weights (ORT's
+MatMulNBits, a QDQ int8 weight), which run through the qnt reference lowering.
 """
 import os
 import subprocess
@@ -32,7 +33,8 @@ def case(name, nodes, inputs, out_ref, inits=(), threads=2):
         [helper.make_tensor_value_info(n, NP_TO_ONNX[a.dtype.type], list(a.shape)) for n, a in inputs],
         [helper.make_tensor_value_info("out", NP_TO_ONNX[out_ref.dtype.type], list(out_ref.shape))],
         initializer=list(inits))
-    model = helper.make_model(g, opset_imports=[helper.make_opsetid("", 18)])
+    model = helper.make_model(g, opset_imports=[helper.make_opsetid("", 18),
+                                                helper.make_opsetid("com.microsoft", 1)])
     base = os.path.join(work, name)
     onnx.save(model, base + ".onnx")
     files = []
@@ -91,4 +93,30 @@ case("gather", [helper.make_node("Gather", ["table", "ids"], ["out"])], [("ids",
 s = f32(1, 32, 256)
 case("silu", [helper.make_node("Sigmoid", ["s"], ["g"]), helper.make_node("Mul", ["s", "g"], ["out"])],
      [("s", s)], (s / (1 + np.exp(-s.astype(np.float64)))).astype(np.float32))
+
+# com.microsoft MatMulNBits, 4-bit, block 32, no zero points (8 implied): codes
+# packed two per byte, low nibble first; W[n, k] = (code - 8) * scale[n, k / 32].
+M, K, N, BLOCK = 24, 128, 96, 32
+codes = rng.integers(0, 16, size=(N, K)).astype(np.uint8)
+scales = (rng.random((N, K // BLOCK)) * 0.1 + 0.01).astype(np.float32)
+packed = (codes[:, 0::2] | (codes[:, 1::2] << 4)).reshape(N, K // BLOCK, BLOCK // 2)
+dequant = (codes.astype(np.float64) - 8) * np.repeat(scales, BLOCK, axis=1)
+a = f32(M, K)
+case("matmulnbits_q4",
+     [helper.make_node("MatMulNBits", ["a", "b", "scales"], ["out"], domain="com.microsoft",
+                       K=K, N=N, bits=4, block_size=BLOCK)],
+     [("a", a)], (a.astype(np.float64) @ dequant.T).astype(np.float32),
+     inits=[numpy_helper.from_array(packed, "b"),
+            numpy_helper.from_array(scales.reshape(-1), "scales")])
+
+# QDQ: an int8 weight with one scale per output column, dequantized, then a
+# MatMul.
+wq = rng.integers(-127, 128, size=(64, 48)).astype(np.int8)
+wscale = (rng.random(48) * 0.02 + 0.001).astype(np.float32)
+xq = f32(16, 64)
+case("qdq_int8_weight",
+     [helper.make_node("DequantizeLinear", ["wq", "wscale"], ["w"], axis=1),
+      helper.make_node("MatMul", ["x", "w"], ["out"])],
+     [("x", xq)], (xq.astype(np.float64) @ (wq.astype(np.float64) * wscale)).astype(np.float32),
+     inits=[numpy_helper.from_array(wq, "wq"), numpy_helper.from_array(wscale, "wscale")])
 sys.exit(1 if failures else 0)
