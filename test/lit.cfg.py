@@ -58,6 +58,15 @@ if node and os.path.isfile(
     config.available_features.add("ort")
     config.environment["QUENCH_ORT_DIR"] = ort_dir
 
+# Hosts without AMX (all but recent Intel servers) must refuse code built for
+# Sapphire Rapids.
+try:
+    with open("/proc/cpuinfo") as f:
+        if "amx_tile" not in f.read():
+            config.available_features.add("no-amx")
+except OSError:
+    pass
+
 tools = [
     ToolSubst("quench-opt", unresolved="fatal"),
     ToolSubst("quench-import-onnx", unresolved="fatal"),

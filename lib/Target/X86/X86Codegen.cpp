@@ -58,6 +58,13 @@ bool resolveTarget(const TargetOptions &options, Target &target, std::string &er
     error = "unknown target CPU '" + cpu + "' (try host, x86-64-v3, znver4, skylake-avx512)";
     return false;
   }
+  // The features the code may use, spelled out (a CPU name implies many):
+  // the manifest lists them and the runtime refuses a CPU that lacks one.
+  std::string effective;
+  for (const llvm::SubtargetFeatureKV &feature : probe->getAllProcessorFeatures())
+    if (probe->getFeatureBits().test(feature.Value))
+      effective += (effective.empty() ? "+" : ",+") + std::string(feature.Key);
+  features = effective;
 
   llvm::TargetOptions targetOptions;
   auto level = options.optLevel >= 3   ? llvm::CodeGenOptLevel::Aggressive
