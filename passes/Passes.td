@@ -136,6 +136,56 @@ def PrepareEntry : Pass<"quench-prepare-entry", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::bufferization::BufferizationDialect"];
 }
 
+def QuantizeRtn : Pass<"quench-quantize-rtn", "::mlir::func::FuncOp"> {
+  let summary = "Quantizes constant matmul weights by round-to-nearest";
+  let description = [{
+    Finds every float contraction `y[..., n] = sum_k x[..., k] * W[k, n]`
+    (or `W[n, k]`) whose weight `W` is a 2-D constant and whose accumulator
+    starts at zero (a linear layer: ONNX MatMul/Gemm after
+    `convert-onnx-to-linalg`), quantizes `W` by round-to-nearest on the grid
+    of GPTQ's reference quantizer, and replaces the contraction with
+    `qnt.matmul` of `x` and a `qnt.uniform` weight (`[N, K]`, unsigned codes
+    packed LSB-first, per-(row, group) scales and zero points):
+
+    ```
+    s = (max - min) / (2^bits - 1)   over each output row's group of
+    z = round(-min / s)              group-size inputs, min <= 0 <= max
+    q = clamp(round(w / s) + z, 0, 2^bits - 1),   w' = s (q - z)
+    ```
+
+    (`symmetric`: `max = max |w|`, `z = 2^(bits - 1)`; `mse-clip`: the
+    range shrunk where that lowers the error, as the reference's `mse`
+    option.) The numerics are `quench::quant::quantizeRtn` (lib/Quant).
+
+    The output layer (a contraction whose result is returned, through
+    reshapes only) is kept in float unless `output-layer` is set, as in the
+    GPTQ reference. A layer whose inputs `group-size` does not divide stays
+    float with a warning. Before and after:
+
+    ```mlir
+    %y = linalg.matmul ins(%x, %w : tensor<8x256xf32>, tensor<256x64xf32>) ...
+    // becomes
+    %q = qnt.uniform %codes scales(%s) zero_points(%z) : ...
+        -> !qnt.qtensor<64x256xf32, #qnt.uniform<bits = 4, signedness = unsigned,
+             block = [1, 128], zero_point = true, packing = <bits = 4>>>
+    %y = qnt.matmul %x, %q : (tensor<8x256xf32>, !qnt.qtensor<...>) -> tensor<8x64xf32>
+    ```
+  }];
+  let options = [
+    Option<"bits", "bits", "unsigned", "4", "Bits per weight (2 to 8)">,
+    Option<"groupSize", "group-size", "int64_t", "128",
+           "Inputs per group sharing a scale; 0: one scale per output channel">,
+    Option<"symmetric", "symmetric", "bool", "false",
+           "Symmetric grid (zero point 2^(bits-1))">,
+    Option<"mseClip", "mse-clip", "bool", "false",
+           "Search the clipping range that minimizes the error">,
+    Option<"outputLayer", "output-layer", "bool", "false",
+           "Also quantize the layer whose result the function returns">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::quench::qnt::QntDialect"];
+}
+
 def X86TileAndVectorize : Pass<"quench-x86-tile-and-vectorize",
                                "::mlir::func::FuncOp"> {
   let summary = "Tiles linalg ops for threads and registers and vectorizes them";

@@ -21,7 +21,9 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -69,6 +71,12 @@ static cl::opt<std::string> linker("linker", cl::desc("C compiler driver used to
                                    cl::cat(category));
 static cl::opt<bool> timings("timings", cl::desc("Print the time of each phase"),
                              cl::cat(category));
+static cl::opt<std::string> recipe(
+    "recipe",
+    cl::desc("Quantize the linear layers' weights: w<bits>[g<group>]-rtn, e.g. "
+             "w4g128-rtn (4 bits, groups of 128 inputs), w8-rtn (8 bits, one scale per "
+             "output channel); the output layer stays float"),
+    cl::value_desc("name"), cl::init(""), cl::cat(category));
 
 namespace {
 
@@ -259,6 +267,34 @@ int main(int argc, char **argv) {
     if (mlir::failed(pm.run(*module)))
       return 1;
     lap("lower ONNX");
+  }
+
+  if (!recipe.empty()) {
+    unsigned bits = 0;
+    long long group = 0;
+    char method[8] = {0};
+    int used = 0;
+    bool parsed = false;
+    if (std::sscanf(recipe.c_str(), "w%ug%lld-%7[a-z]%n", &bits, &group, method, &used) == 3 &&
+        used == static_cast<int>(recipe.size()))
+      parsed = true;
+    else if (std::sscanf(recipe.c_str(), "w%u-%7[a-z]%n", &bits, method, &used) == 2 &&
+             used == static_cast<int>(recipe.size()))
+      parsed = true, group = 0;
+    if (!parsed || std::string(method) != "rtn" || bits < 2 || bits > 8 || group < 0)
+      fail("--recipe=" + recipe + ": expected w<bits>[g<group>]-rtn with 2 <= bits <= 8 " +
+           "(e.g. w4g128-rtn, w8-rtn)");
+    mlir::PassManager pm(&context);
+    if (mlir::failed(mlir::applyPassManagerCLOptions(pm)))
+      return 1;
+    quench::QuantizeRtnOptions options;
+    options.bits = bits;
+    options.groupSize = group;
+    pm.addNestedPass<mlir::func::FuncOp>(quench::createQuantizeRtn(options));
+    pm.addPass(mlir::createCanonicalizerPass());
+    if (mlir::failed(pm.run(*module)))
+      return 1;
+    lap("quantize (" + recipe + ")");
   }
 
   auto writeText = [&](auto print) {

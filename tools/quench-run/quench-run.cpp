@@ -12,6 +12,7 @@
 
 #include "quench/runtime/quench_runtime.h"
 
+#include "Perplexity.h"
 #include "TensorFile.h"
 
 #include <algorithm>
@@ -23,6 +24,7 @@
 #include <map>
 #include <string>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 using quench::tools::HostTensor;
@@ -40,9 +42,13 @@ void usage() {
                "                  [--expect name=file]... [--rtol R] [--atol A] [-o DIR]\n"
                "                  [--threads N] [--bench [--warmup W] [--reps R]\n"
                "                  [--bench-json FILE]] [--print-manifest]\n"
+               "       quench-run model.qz --ppl TOKENS.u16 [--windows N] [--threads N]\n"
                "Runs a Quench artifact. Inputs and expected outputs are .npy or ONNX\n"
                "TensorProto .pb files; --data-set reads DIR/input_N.pb and compares with\n"
-               "DIR/output_N.pb. Tolerance: |got - want| <= atol + rtol * |want|.\n");
+               "DIR/output_N.pb. Tolerance: |got - want| <= atol + rtol * |want|.\n"
+               "--ppl evaluates a language model (input ids [1, T] -> logits [1, T, V]) on\n"
+               "non-overlapping T-token windows of a file of little-endian uint16 ids:\n"
+               "perplexity = exp(mean over windows of the mean next-token NLL).\n");
 }
 
 std::string shapeText(const std::vector<int64_t> &shape) {
@@ -101,7 +107,8 @@ Comparison compare(const HostTensor &got, const HostTensor &want, double rtol, d
 } // namespace
 
 int main(int argc, char **argv) {
-  std::string model, dataSet, outDir, benchJson;
+  std::string model, dataSet, outDir, benchJson, pplTokens;
+  long pplWindows = 0;
   std::vector<std::pair<std::string, std::string>> namedInputs, expects;
   std::vector<std::string> positional;
   double rtol = 1e-3, atol = 1e-5;
@@ -156,6 +163,10 @@ int main(int argc, char **argv) {
       reps = static_cast<long>(number(i));
     } else if (a == "--bench-json") {
       benchJson = value(i);
+    } else if (a == "--ppl") {
+      pplTokens = value(i);
+    } else if (a == "--windows") {
+      pplWindows = static_cast<long>(number(i));
     } else if (a == "--print-manifest") {
       printManifest = true;
     } else if (!a.empty() && a[0] == '-') {
@@ -179,6 +190,20 @@ int main(int argc, char **argv) {
     die(quench_last_error());
   if (printManifest) {
     std::fputs(quench_artifact_manifest(artifact), stdout);
+    quench_artifact_free(artifact);
+    return 0;
+  }
+  if (!pplTokens.empty()) {
+    if (!positional.empty() || !namedInputs.empty() || !dataSet.empty() || bench)
+      die("--ppl takes its inputs from the token file; give no inputs or --bench", 2);
+    quench::tools::PerplexityOptions options;
+    options.tokens = pplTokens;
+    options.maxWindows = pplWindows;
+    options.threads = static_cast<size_t>(threads);
+    options.progress = isatty(fileno(stderr));
+    std::string error;
+    if (!quench::tools::perplexity(artifact, options, error))
+      die(error);
     quench_artifact_free(artifact);
     return 0;
   }
