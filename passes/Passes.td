@@ -186,6 +186,67 @@ def QuantizeRtn : Pass<"quench-quantize-rtn", "::mlir::func::FuncOp"> {
                            "::quench::qnt::QntDialect"];
 }
 
+def InsertObservers : Pass<"quench-insert-observers", "::mlir::func::FuncOp"> {
+  let summary = "Marks the input of every linear layer with qnt.observe";
+  let description = [{
+    Calibration's first step: each distinct input `x` of the linear layers
+    (see `quench-quantize-rtn`) gets one `qnt.observe %x {name = ...}`, named
+    after the weight of the first layer that reads it, and those layers read
+    the observed value. Layers sharing an input (q/k/v, gate/up) share the
+    observer, so they share the statistics and the Hessian.
+  }];
+  let dependentDialects = ["::quench::qnt::QntDialect"];
+}
+
+def ExposeObservers : Pass<"quench-expose-observers", "::mlir::ModuleOp"> {
+  let summary = "Turns each qnt.observe into statistics returned by the entry";
+  let description = [{
+    For the calibration run: every `qnt.observe %x` of the single public
+    function is replaced by `%x`, and four results are appended for it, from
+    `x` flattened to `[M, K]`: the Gram matrix `x^T x` (`[K, K]`) and the
+    per-channel `max |x|`, `min x`, `max x` (`[K]`). The module attribute
+    `quench.observers` lists the observer names in the order of the appended
+    results (four per name). quench-calibrate sums them over its windows.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+                           "::mlir::arith::ArithDialect", "::mlir::math::MathDialect"];
+}
+
+def QuantizeGptq : Pass<"quench-quantize-gptq", "::mlir::func::FuncOp"> {
+  let summary = "Quantizes linear layers with GPTQ from calibrated Hessians";
+  let description = [{
+    Every linear layer whose input is a `qnt.observe` carrying the Hessian
+    `quench.hessian` (written by quench-calibrate: `H = 2 X^T X / n` over
+    the calibration tokens, float64) is quantized with GPTQ
+    (`quench::quant::quantizeGptq`: dampening, Cholesky of the inverse,
+    lazy block updates of `block-size` columns, optional act-order and static
+    groups) on the grid of `quench-quantize-rtn`, and rewritten the same way
+    into `qnt.matmul` of a packed `qnt.uniform` weight (with act-order, the
+    group index says which group each input uses). With `report`, one line
+    per layer on stderr gives the layer objective
+    `tr((W - W') H (W - W')^T) / 2` of RTN and of GPTQ.
+  }];
+  let options = [
+    Option<"bits", "bits", "unsigned", "4", "Bits per weight (2 to 8)">,
+    Option<"groupSize", "group-size", "int64_t", "128",
+           "Inputs per group sharing a scale; 0: one scale per output channel">,
+    Option<"symmetric", "symmetric", "bool", "false", "Symmetric grid">,
+    Option<"actOrder", "act-order", "bool", "false",
+           "Quantize columns in order of decreasing Hessian diagonal">,
+    Option<"staticGroups", "static-groups", "bool", "false",
+           "With act-order, compute the group grids before any update">,
+    Option<"dampening", "dampening", "double", "0.01",
+           "Added to the Hessian's diagonal, as a fraction of its mean">,
+    Option<"blockSize", "block-size", "int64_t", "128", "Columns per lazy update">,
+    Option<"outputLayer", "output-layer", "bool", "false",
+           "Also quantize the layer whose result the function returns">,
+    Option<"report", "report", "bool", "false",
+           "Print each layer's objective, RTN versus GPTQ">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::quench::qnt::QntDialect"];
+}
+
 def X86TileAndVectorize : Pass<"quench-x86-tile-and-vectorize",
                                "::mlir::func::FuncOp"> {
   let summary = "Tiles linalg ops for threads and registers and vectorizes them";

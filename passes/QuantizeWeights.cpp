@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "passes/LinearLayers.h"
 
 #include "dialects/Qnt/QntDialect.h"
 #include "quench/Quant/Gptq.h"
@@ -21,124 +22,22 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 
 #include <cstring>
+
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
 #include <optional>
 
 namespace quench {
 #define GEN_PASS_DEF_QUANTIZERTN
+#define GEN_PASS_DEF_QUANTIZEGPTQ
 #include "passes/Passes.h.inc"
 } // namespace quench
 
 using namespace mlir;
+using quench::LinearLayer;
 namespace qnt = quench::qnt;
 
 namespace {
-
-/// A linear layer: y[..., n] = sum_k x[..., k] * W (W [K, N], or [N, K] when
-/// `transposed`), with y starting at zero.
-struct LinearLayer {
-  mutable linalg::LinalgOp op;
-  Value input;
-  arith::ConstantOp weight;
-  bool transposed = false;
-  int64_t k = 0, n = 0;
-  std::string name;
-};
-
-bool isZeroFill(Value init) {
-  auto fill = init.getDefiningOp<linalg::FillOp>();
-  if (!fill)
-    return false;
-  FloatAttr value;
-  return matchPattern(fill.getInputs()[0], m_Constant(&value)) && value.getValue().isZero();
-}
-
-/// The float values of a 2-D f32 constant (inline or a resource blob).
-std::optional<std::vector<float>> constantFloats(arith::ConstantOp constant) {
-  auto type = dyn_cast<RankedTensorType>(constant.getType());
-  if (!type || type.getRank() != 2 || !type.getElementType().isF32() ||
-      !type.hasStaticShape())
-    return std::nullopt;
-  size_t count = type.getNumElements();
-  std::vector<float> values(count);
-  Attribute value = constant.getValue();
-  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
-    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-    if (!blob || blob->getData().size() != count * sizeof(float))
-      return std::nullopt;
-    std::memcpy(values.data(), blob->getData().data(), count * sizeof(float));
-    return values;
-  }
-  if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
-    size_t i = 0;
-    for (float v : dense.getValues<float>())
-      values[i++] = v;
-    return values;
-  }
-  return std::nullopt;
-}
-
-/// Matches a linear layer; nothing for any other op.
-std::optional<LinearLayer> matchLinear(linalg::LinalgOp op) {
-  if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
-      !linalg::isaContractionOpInterface(op))
-    return std::nullopt;
-  FailureOr<linalg::ContractionDimensions> dims = linalg::inferContractionDims(op);
-  if (failed(dims) || dims->k.size() != 1 || dims->n.size() != 1 || !dims->batch.empty())
-    return std::nullopt;
-  unsigned k = dims->k[0], n = dims->n[0];
-  for (unsigned w = 0; w < 2; ++w) {
-    OpOperand *weightOperand = op.getDpsInputOperand(w);
-    OpOperand *inputOperand = op.getDpsInputOperand(1 - w);
-    auto constant = weightOperand->get().getDefiningOp<arith::ConstantOp>();
-    if (!constant)
-      continue;
-    AffineMap weightMap = op.getMatchingIndexingMap(weightOperand);
-    AffineMap inputMap = op.getMatchingIndexingMap(inputOperand);
-    AffineMap outputMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
-    if (weightMap.getNumResults() != 2 || !weightMap.isProjectedPermutation())
-      continue;
-    bool kn = weightMap.getDimPosition(0) == k && weightMap.getDimPosition(1) == n;
-    bool nk = weightMap.getDimPosition(0) == n && weightMap.getDimPosition(1) == k;
-    if (!kn && !nk)
-      continue;
-    // x[..., k] and y[..., n] over the same leading dimensions, in order.
-    if (!inputMap.isProjectedPermutation() || !outputMap.isProjectedPermutation() ||
-        inputMap.getNumResults() != outputMap.getNumResults() ||
-        inputMap.getDimPosition(inputMap.getNumResults() - 1) != k ||
-        outputMap.getDimPosition(outputMap.getNumResults() - 1) != n)
-      continue;
-    bool sameLeading = true;
-    for (unsigned i = 0; i + 1 < inputMap.getNumResults(); ++i)
-      sameLeading &= inputMap.getDimPosition(i) == outputMap.getDimPosition(i);
-    if (!sameLeading || !isZeroFill(op.getDpsInitOperand(0)->get()))
-      continue;
-    auto weightType = cast<RankedTensorType>(constant.getType());
-    LinearLayer layer;
-    layer.op = op;
-    layer.input = inputOperand->get();
-    layer.weight = constant;
-    layer.transposed = nk;
-    layer.k = weightType.getDimSize(kn ? 0 : 1);
-    layer.n = weightType.getDimSize(kn ? 1 : 0);
-    if (auto name = constant->getAttrOfType<StringAttr>("onnx.name"))
-      layer.name = name.str();
-    return layer;
-  }
-  return std::nullopt;
-}
-
-/// Whether `value` reaches a return through reshapes only (the output layer).
-bool isReturned(Value value) {
-  for (Operation *user : value.getUsers()) {
-    if (isa<func::ReturnOp>(user))
-      return true;
-    if (isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp, tensor::ReshapeOp, tensor::CastOp>(
-            user) &&
-        isReturned(user->getResult(0)))
-      return true;
-  }
-  return false;
-}
 
 template <typename T>
 DenseElementsAttr rawConstant(RankedTensorType type, const std::vector<T> &values) {
@@ -198,6 +97,31 @@ void replaceWithQuantized(const LinearLayer &layer, const quench::quant::Quantiz
   layer.op->erase();
 }
 
+/// The linear layers of `func` a weight-quantization pass rewrites, in order:
+/// not the output layer unless asked, and only those whose inputs the group
+/// size divides (the others get a warning naming them and stay float).
+/// Collected up front; each is matched again when its turn comes, since
+/// replacing a layer changes its users' inputs.
+template <typename Fn>
+void forEachQuantizableLayer(func::FuncOp func, int64_t groupSize, bool outputLayer, Fn fn) {
+  SmallVector<linalg::LinalgOp> candidates;
+  func.walk([&](linalg::LinalgOp op) { candidates.push_back(op); });
+  for (linalg::LinalgOp candidate : candidates) {
+    std::optional<LinearLayer> layer = quench::matchLinear(candidate);
+    if (!layer || (!outputLayer && quench::isReturned(layer->op->getResult(0))))
+      continue;
+    if (groupSize && layer->k % groupSize != 0) {
+      layer->op.emitWarning("weight ")
+          << (layer->name.empty() ? "" : "'" + layer->name + "' ") << "[" << layer->k << " x "
+          << layer->n << "]: group size " << groupSize << " does not divide its " << layer->k
+          << " inputs; left in float";
+      continue;
+    }
+    if (!fn(*layer))
+      return;
+  }
+}
+
 struct QuantizeRtnPass : quench::impl::QuantizeRtnBase<QuantizeRtnPass> {
   using Base::Base;
 
@@ -211,36 +135,91 @@ struct QuantizeRtnPass : quench::impl::QuantizeRtnBase<QuantizeRtnPass> {
       func.emitError("quench-quantize-rtn: group-size must be >= 0");
       return signalPassFailure();
     }
-    // Matched one at a time: replacing a layer changes its users' inputs.
-    SmallVector<linalg::LinalgOp> candidates;
-    func.walk([&](linalg::LinalgOp op) { candidates.push_back(op); });
-    for (linalg::LinalgOp candidate : candidates) {
-      std::optional<LinearLayer> match = matchLinear(candidate);
-      if (!match)
-        continue;
-      const LinearLayer &layer = *match;
-      if (!outputLayer && isReturned(layer.op->getResult(0)))
-        continue;
-      if (groupSize && layer.k % groupSize != 0) {
-        layer.op.emitWarning("weight ")
-            << (layer.name.empty() ? "" : "'" + layer.name + "' ") << "[" << layer.k << " x "
-            << layer.n << "]: group size " << static_cast<int64_t>(groupSize) << " does not divide its " << layer.k
-            << " inputs; left in float";
-        continue;
-      }
-      std::optional<std::vector<float>> values = constantFloats(layer.weight);
-      if (!values)
-        continue;
-      // lib/Quant takes [outputs, inputs].
-      std::vector<float> rows(values->size());
-      for (int64_t i = 0; i < layer.k; ++i)
-        for (int64_t j = 0; j < layer.n; ++j)
-          rows[j * layer.k + i] = layer.transposed ? (*values)[j * layer.k + i]
-                                                   : (*values)[i * layer.n + j];
+    forEachQuantizableLayer(func, groupSize, outputLayer, [&](const LinearLayer &layer) {
+      std::optional<std::vector<float>> rows = quench::weightRows(layer);
+      if (!rows)
+        return true;
       quench::quant::GridOptions grid{bits, groupSize, symmetric, mseClip};
       quench::quant::QuantizedWeight q =
-          quench::quant::quantizeRtn(rows.data(), layer.n, layer.k, grid);
+          quench::quant::quantizeRtn(rows->data(), layer.n, layer.k, grid);
       replaceWithQuantized(layer, q, groupSize);
+      return true;
+    });
+  }
+};
+
+/// The Hessian quench-calibrate attached to a layer's observed input.
+std::optional<ArrayRef<double>> observedHessian(const LinearLayer &layer) {
+  auto observer = layer.input.getDefiningOp<qnt::ObserveOp>();
+  if (!observer)
+    return std::nullopt;
+  auto hessian = observer->getAttrOfType<DenseResourceElementsAttr>("quench.hessian");
+  if (!hessian)
+    return std::nullopt;
+  auto type = cast<ShapedType>(hessian.getType());
+  AsmResourceBlob *blob = hessian.getRawHandle().getBlob();
+  if (!blob || !type.getElementType().isF64() || type.getRank() != 2 ||
+      type.getDimSize(0) != layer.k || type.getDimSize(1) != layer.k ||
+      blob->getData().size() != static_cast<size_t>(layer.k * layer.k) * sizeof(double))
+    return std::nullopt;
+  return ArrayRef<double>(reinterpret_cast<const double *>(blob->getData().data()),
+                          layer.k * layer.k);
+}
+
+struct QuantizeGptqPass : quench::impl::QuantizeGptqBase<QuantizeGptqPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    quench::quant::GptqOptions options;
+    options.grid = {bits, groupSize, symmetric, false};
+    options.actOrder = actOrder;
+    options.staticGroups = staticGroups;
+    options.dampening = dampening;
+    options.blockSize = blockSize;
+    unsigned quantized = 0, missing = 0;
+    bool failed = false;
+    forEachQuantizableLayer(func, groupSize, outputLayer, [&](const LinearLayer &layer) {
+      std::optional<ArrayRef<double>> hessian = observedHessian(layer);
+      if (!hessian) {
+        ++missing;
+        return true;
+      }
+      std::optional<std::vector<float>> rows = quench::weightRows(layer);
+      if (!rows)
+        return true;
+      quench::quant::GptqResult result;
+      try {
+        result = quench::quant::quantizeGptq(rows->data(), layer.n, layer.k, hessian->data(),
+                                             options);
+      } catch (const std::invalid_argument &e) {
+        layer.op.emitError("GPTQ of weight '") << layer.name << "': " << e.what();
+        failed = true;
+        return false;
+      }
+      if (report) {
+        std::vector<float> gptq = result.weight.dequantize();
+        std::vector<float> rtn =
+            quench::quant::quantizeRtn(rows->data(), layer.n, layer.k, options.grid)
+                .dequantize();
+        double objRtn = quench::quant::layerObjective(rows->data(), rtn.data(), layer.n,
+                                                      layer.k, hessian->data());
+        double objGptq = quench::quant::layerObjective(rows->data(), gptq.data(), layer.n,
+                                                       layer.k, hessian->data());
+        llvm::errs() << llvm::formatv(
+            "gptq: {0,-16} [{1} x {2}]  objective RTN {3,10:e3}  GPTQ {4,10:e3}  ({5:f3})\n",
+            layer.name, layer.n, layer.k, objRtn, objGptq, objGptq / objRtn);
+      }
+      replaceWithQuantized(layer, result.weight, groupSize);
+      ++quantized;
+      return true;
+    });
+    if (failed)
+      return signalPassFailure();
+    if (missing && !quantized) {
+      func.emitError("quench-quantize-gptq: no linear layer has calibrated statistics "
+                     "(run quench-calibrate first)");
+      return signalPassFailure();
     }
   }
 };

@@ -72,6 +72,7 @@ tools = [
     ToolSubst("quench-import-onnx", unresolved="fatal"),
     ToolSubst("quench-compile", unresolved="fatal"),
     ToolSubst("quench-run", unresolved="fatal"),
+    ToolSubst("quench-calibrate", unresolved="fatal"),
     ToolSubst("mlir-runner", unresolved="fatal"),
 ]
 llvm_config.add_tool_substitutions(

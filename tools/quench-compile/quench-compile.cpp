@@ -73,9 +73,10 @@ static cl::opt<bool> timings("timings", cl::desc("Print the time of each phase")
                              cl::cat(category));
 static cl::opt<std::string> recipe(
     "recipe",
-    cl::desc("Quantize the linear layers' weights: w<bits>[g<group>]-rtn, e.g. "
-             "w4g128-rtn (4 bits, groups of 128 inputs), w8-rtn (8 bits, one scale per "
-             "output channel); the output layer stays float"),
+    cl::desc("Quantize the linear layers' weights: w<bits>[g<group>]-<method>, method "
+             "rtn, or gptq / gptq-act (act-order) on a model calibrated by "
+             "quench-calibrate; e.g. w4g128-rtn (4 bits, groups of 128 inputs), w8-rtn "
+             "(one scale per output channel); the output layer stays float"),
     cl::value_desc("name"), cl::init(""), cl::cat(category));
 
 namespace {
@@ -270,27 +271,42 @@ int main(int argc, char **argv) {
   }
 
   if (!recipe.empty()) {
+    // w<bits>[g<group>]-<method>, method rtn, gptq or gptq-act (act-order).
     unsigned bits = 0;
     long long group = 0;
-    char method[8] = {0};
     int used = 0;
-    bool parsed = false;
-    if (std::sscanf(recipe.c_str(), "w%ug%lld-%7[a-z]%n", &bits, &group, method, &used) == 3 &&
-        used == static_cast<int>(recipe.size()))
-      parsed = true;
-    else if (std::sscanf(recipe.c_str(), "w%u-%7[a-z]%n", &bits, method, &used) == 2 &&
-             used == static_cast<int>(recipe.size()))
-      parsed = true, group = 0;
-    if (!parsed || std::string(method) != "rtn" || bits < 2 || bits > 8 || group < 0)
-      fail("--recipe=" + recipe + ": expected w<bits>[g<group>]-rtn with 2 <= bits <= 8 " +
-           "(e.g. w4g128-rtn, w8-rtn)");
+    std::string spec = recipe, method;
+    size_t dash = spec.find('-');
+    std::string head = spec.substr(0, dash);
+    bool parsed = dash != std::string::npos;
+    if (parsed && std::sscanf(head.c_str(), "w%ug%lld%n", &bits, &group, &used) == 2 &&
+        used == static_cast<int>(head.size()))
+      method = spec.substr(dash + 1);
+    else if (parsed && std::sscanf(head.c_str(), "w%u%n", &bits, &used) == 1 &&
+             used == static_cast<int>(head.size()))
+      method = spec.substr(dash + 1), group = 0;
+    else
+      parsed = false;
+    if (!parsed || (method != "rtn" && method != "gptq" && method != "gptq-act") || bits < 2 ||
+        bits > 8 || group < 0)
+      fail("--recipe=" + recipe + ": expected w<bits>[g<group>]-<rtn|gptq|gptq-act> with " +
+           "2 <= bits <= 8 (e.g. w4g128-rtn, w8-rtn, w4g128-gptq)");
     mlir::PassManager pm(&context);
     if (mlir::failed(mlir::applyPassManagerCLOptions(pm)))
       return 1;
-    quench::QuantizeRtnOptions options;
-    options.bits = bits;
-    options.groupSize = group;
-    pm.addNestedPass<mlir::func::FuncOp>(quench::createQuantizeRtn(options));
+    if (method == "rtn") {
+      quench::QuantizeRtnOptions options;
+      options.bits = bits;
+      options.groupSize = group;
+      pm.addNestedPass<mlir::func::FuncOp>(quench::createQuantizeRtn(options));
+    } else {
+      quench::QuantizeGptqOptions options;
+      options.bits = bits;
+      options.groupSize = group;
+      options.actOrder = method == "gptq-act";
+      options.report = timings;
+      pm.addNestedPass<mlir::func::FuncOp>(quench::createQuantizeGptq(options));
+    }
     pm.addPass(mlir::createCanonicalizerPass());
     if (mlir::failed(pm.run(*module)))
       return 1;
