@@ -111,6 +111,10 @@ bool quench::isReturned(Value value) {
   return false;
 }
 
+bool quench::isQuantizable(const LinearLayer &layer, int64_t groupSize, bool outputLayer) {
+  return (outputLayer || !isReturned(layer.op->getResult(0))) &&
+         (!groupSize || layer.k % groupSize == 0);
+}
 
 std::optional<std::vector<float>> quench::weightRows(const LinearLayer &layer) {
   std::optional<std::vector<float>> values = constantFloats(layer.weight);

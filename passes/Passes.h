@@ -29,6 +29,25 @@ namespace quench {
 #define GEN_PASS_REGISTRATION
 #include "passes/Passes.h.inc"
 
+/// A weight-quantization recipe, `w<bits>[g<group>]-<rtn|gptq|gptq-act>`
+/// (group 0: one scale per output channel; gptq-act: GPTQ with act-order).
+struct QuantRecipe {
+  std::string spec;
+  unsigned bits = 0;
+  int64_t groupSize = 0;
+  bool gptq = false, actOrder = false;
+};
+
+/// Parses a recipe; std::nullopt if `spec` is not one.
+std::optional<QuantRecipe> parseQuantRecipe(llvm::StringRef spec);
+
+/// The quench-quantize-gptq options a GPTQ recipe stands for.
+QuantizeGptqOptions gptqPassOptions(const QuantRecipe &recipe);
+
+/// Adds the recipe's quantization pass and a canonicalization to `pm` (a
+/// module pass manager); `report` prints GPTQ's per-layer objectives.
+void addQuantRecipePasses(mlir::OpPassManager &pm, const QuantRecipe &recipe, bool report);
+
 /// Options of the `quench-x86` pipeline.
 struct X86PipelineOptions : mlir::PassPipelineOptions<X86PipelineOptions> {
   Option<unsigned> vectorBits{

@@ -212,6 +212,36 @@ def ExposeObservers : Pass<"quench-expose-observers", "::mlir::ModuleOp"> {
                            "::mlir::arith::ArithDialect", "::mlir::math::MathDialect"];
 }
 
+def SplitAtObservers : Pass<"quench-split-at-observers", "::mlir::ModuleOp"> {
+  let summary = "Splits the entry into one function per observer, for sequential calibration";
+  let description = [{
+    For sequential calibration, where the linear layers reading observer `i`
+    are quantized before observer `i + 1` is measured. The single public
+    function is cut after each `qnt.observe` (in block order) into segments
+    `@<entry>_segment<i>`, one per observer; segment `i` runs the ops from
+    observer `i - 1` up to the value observer `i` watches, and what follows
+    the last observer is dropped.
+
+    - Arguments: first the weight of every linear layer in the segment that
+      reads an observed value (`quench.weight = "<name>"`, the weight's own
+      type, so a quantized-then-dequantized weight can be fed in), then every
+      value the segment needs from the entry's arguments or from earlier
+      segments (`quench.value = <id>`; the entry's own arguments are
+      `quench.input = <position>`). Constants and `tensor.empty` are cloned
+      into each segment instead of passed.
+    - Results: first the values later segments need (`quench.value = <id>`,
+      the same ids), then the four statistics of the observed value, as
+      `quench-expose-observers` computes them (`quench.statistics =
+      "<observer name>"`).
+
+    Run one segment after another on the same windows and each one sees the
+    activations of the layers before it with whatever weights were fed to
+    them. quench-calibrate compiles each segment on its own.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+                           "::mlir::arith::ArithDialect", "::mlir::math::MathDialect"];
+}
+
 def QuantizeGptq : Pass<"quench-quantize-gptq", "::mlir::func::FuncOp"> {
   let summary = "Quantizes linear layers with GPTQ from calibrated Hessians";
   let description = [{

@@ -20,6 +20,8 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
 
 #include <cstring>
 
@@ -110,7 +112,7 @@ void forEachQuantizableLayer(func::FuncOp func, int64_t groupSize, bool outputLa
     std::optional<LinearLayer> layer = quench::matchLinear(candidate);
     if (!layer || (!outputLayer && quench::isReturned(layer->op->getResult(0))))
       continue;
-    if (groupSize && layer->k % groupSize != 0) {
+    if (!quench::isQuantizable(*layer, groupSize, outputLayer)) {
       layer->op.emitWarning("weight ")
           << (layer->name.empty() ? "" : "'" + layer->name + "' ") << "[" << layer->k << " x "
           << layer->n << "]: group size " << groupSize << " does not divide its " << layer->k
@@ -148,6 +150,10 @@ struct QuantizeRtnPass : quench::impl::QuantizeRtnBase<QuantizeRtnPass> {
   }
 };
 
+quench::quant::GridOptions gridOptions(const quench::QuantizeGptqOptions &options) {
+  return {options.bits, options.groupSize, options.symmetric, /*mseClip=*/false};
+}
+
 /// The Hessian quench-calibrate attached to a layer's observed input.
 std::optional<ArrayRef<double>> observedHessian(const LinearLayer &layer) {
   auto observer = layer.input.getDefiningOp<qnt::ObserveOp>();
@@ -171,12 +177,15 @@ struct QuantizeGptqPass : quench::impl::QuantizeGptqBase<QuantizeGptqPass> {
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
-    quench::quant::GptqOptions options;
-    options.grid = {bits, groupSize, symmetric, false};
-    options.actOrder = actOrder;
-    options.staticGroups = staticGroups;
-    options.dampening = dampening;
-    options.blockSize = blockSize;
+    quench::QuantizeGptqOptions passOptions;
+    passOptions.bits = bits;
+    passOptions.groupSize = groupSize;
+    passOptions.symmetric = symmetric;
+    passOptions.actOrder = actOrder;
+    passOptions.staticGroups = staticGroups;
+    passOptions.dampening = dampening;
+    passOptions.blockSize = blockSize;
+    quench::quant::GridOptions grid = gridOptions(passOptions);
     unsigned quantized = 0, missing = 0;
     bool failed = false;
     forEachQuantizableLayer(func, groupSize, outputLayer, [&](const LinearLayer &layer) {
@@ -190,8 +199,7 @@ struct QuantizeGptqPass : quench::impl::QuantizeGptqBase<QuantizeGptqPass> {
         return true;
       quench::quant::GptqResult result;
       try {
-        result = quench::quant::quantizeGptq(rows->data(), layer.n, layer.k, hessian->data(),
-                                             options);
+        result = quench::quantizeLayerGptq(layer, hessian->data(), passOptions);
       } catch (const std::invalid_argument &e) {
         layer.op.emitError("GPTQ of weight '") << layer.name << "': " << e.what();
         failed = true;
@@ -200,7 +208,7 @@ struct QuantizeGptqPass : quench::impl::QuantizeGptqBase<QuantizeGptqPass> {
       if (report) {
         std::vector<float> gptq = result.weight.dequantize();
         std::vector<float> rtn =
-            quench::quant::quantizeRtn(rows->data(), layer.n, layer.k, options.grid)
+            quench::quant::quantizeRtn(rows->data(), layer.n, layer.k, grid)
                 .dequantize();
         double objRtn = quench::quant::layerObjective(rows->data(), rtn.data(), layer.n,
                                                       layer.k, hessian->data());
@@ -225,3 +233,59 @@ struct QuantizeGptqPass : quench::impl::QuantizeGptqBase<QuantizeGptqPass> {
 };
 
 } // namespace
+
+quench::quant::GptqResult quench::quantizeLayerGptq(const LinearLayer &layer,
+                                                    const double *hessian,
+                                                    const QuantizeGptqOptions &options) {
+  std::optional<std::vector<float>> rows = weightRows(layer);
+  if (!rows)
+    throw std::invalid_argument("the weight is not a float constant");
+  quant::GptqOptions gptq;
+  gptq.grid = gridOptions(options);
+  gptq.actOrder = options.actOrder;
+  gptq.staticGroups = options.staticGroups;
+  gptq.dampening = options.dampening;
+  gptq.blockSize = options.blockSize;
+  return quant::quantizeGptq(rows->data(), layer.n, layer.k, hessian, gptq);
+}
+
+std::optional<quench::QuantRecipe> quench::parseQuantRecipe(StringRef spec) {
+  // w<bits>[g<group>]-<method>
+  QuantRecipe recipe;
+  recipe.spec = spec.str();
+  auto [head, method] = spec.split('-');
+  if (!head.consume_front("w") || method.empty())
+    return std::nullopt;
+  auto [bits, group] = head.split('g');
+  if (bits.getAsInteger(10, recipe.bits) || recipe.bits < 2 || recipe.bits > 8)
+    return std::nullopt;
+  if (head.contains('g') && (group.getAsInteger(10, recipe.groupSize) || recipe.groupSize <= 0))
+    return std::nullopt;
+  if (method == "gptq" || method == "gptq-act")
+    recipe.gptq = true, recipe.actOrder = method == "gptq-act";
+  else if (method != "rtn")
+    return std::nullopt;
+  return recipe;
+}
+
+quench::QuantizeGptqOptions quench::gptqPassOptions(const QuantRecipe &recipe) {
+  QuantizeGptqOptions options;
+  options.bits = recipe.bits;
+  options.groupSize = recipe.groupSize;
+  options.actOrder = recipe.actOrder;
+  return options;
+}
+
+void quench::addQuantRecipePasses(OpPassManager &pm, const QuantRecipe &recipe, bool report) {
+  if (recipe.gptq) {
+    QuantizeGptqOptions options = gptqPassOptions(recipe);
+    options.report = report;
+    pm.addNestedPass<func::FuncOp>(createQuantizeGptq(options));
+  } else {
+    QuantizeRtnOptions options;
+    options.bits = recipe.bits;
+    options.groupSize = recipe.groupSize;
+    pm.addNestedPass<func::FuncOp>(createQuantizeRtn(options));
+  }
+  pm.addPass(createCanonicalizerPass());
+}

@@ -271,43 +271,21 @@ int main(int argc, char **argv) {
   }
 
   if (!recipe.empty()) {
-    // w<bits>[g<group>]-<method>, method rtn, gptq or gptq-act (act-order).
-    unsigned bits = 0;
-    long long group = 0;
-    int used = 0;
-    std::string spec = recipe, method;
-    size_t dash = spec.find('-');
-    std::string head = spec.substr(0, dash);
-    bool parsed = dash != std::string::npos;
-    if (parsed && std::sscanf(head.c_str(), "w%ug%lld%n", &bits, &group, &used) == 2 &&
-        used == static_cast<int>(head.size()))
-      method = spec.substr(dash + 1);
-    else if (parsed && std::sscanf(head.c_str(), "w%u%n", &bits, &used) == 1 &&
-             used == static_cast<int>(head.size()))
-      method = spec.substr(dash + 1), group = 0;
-    else
-      parsed = false;
-    if (!parsed || (method != "rtn" && method != "gptq" && method != "gptq-act") || bits < 2 ||
-        bits > 8 || group < 0)
+    std::optional<quench::QuantRecipe> parsed = quench::parseQuantRecipe(recipe);
+    if (!parsed)
       fail("--recipe=" + recipe + ": expected w<bits>[g<group>]-<rtn|gptq|gptq-act> with " +
            "2 <= bits <= 8 (e.g. w4g128-rtn, w8-rtn, w4g128-gptq)");
+    // Sequential statistics depend on the recipe they were gathered for.
+    if (auto calibrated = (*module)->getAttrOfType<mlir::StringAttr>("quench.calibration"))
+      if (parsed->gptq && calibrated.getValue().starts_with("sequential ") &&
+          calibrated.getValue().drop_front(11) != recipe)
+        errs() << "quench-compile: warning: " << inputFilename << " was calibrated sequentially for "
+               << calibrated.getValue().drop_front(11) << ", not " << recipe
+               << "; its Hessians come from that recipe's quantized layers\n";
     mlir::PassManager pm(&context);
     if (mlir::failed(mlir::applyPassManagerCLOptions(pm)))
       return 1;
-    if (method == "rtn") {
-      quench::QuantizeRtnOptions options;
-      options.bits = bits;
-      options.groupSize = group;
-      pm.addNestedPass<mlir::func::FuncOp>(quench::createQuantizeRtn(options));
-    } else {
-      quench::QuantizeGptqOptions options;
-      options.bits = bits;
-      options.groupSize = group;
-      options.actOrder = method == "gptq-act";
-      options.report = timings;
-      pm.addNestedPass<mlir::func::FuncOp>(quench::createQuantizeGptq(options));
-    }
-    pm.addPass(mlir::createCanonicalizerPass());
+    quench::addQuantRecipePasses(pm, *parsed, timings);
     if (mlir::failed(pm.run(*module)))
       return 1;
     lap("quantize (" + recipe + ")");
