@@ -29,13 +29,14 @@ namespace quench {
 #define GEN_PASS_REGISTRATION
 #include "passes/Passes.h.inc"
 
-/// A weight-quantization recipe, `w<bits>[g<group>]-<rtn|gptq|gptq-act>`
-/// (group 0: one scale per output channel; gptq-act: GPTQ with act-order).
+/// A weight-quantization recipe, `w<bits>[g<group>|t]-<rtn|gptq|gptq-act>`
+/// (no group: one scale per output channel; `t`: one per tensor, RTN only;
+/// gptq-act: GPTQ with act-order).
 struct QuantRecipe {
   std::string spec;
   unsigned bits = 0;
   int64_t groupSize = 0;
-  bool gptq = false, actOrder = false;
+  bool gptq = false, actOrder = false, perTensor = false;
 };
 
 /// Parses a recipe; std::nullopt if `spec` is not one.

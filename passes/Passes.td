@@ -155,7 +155,9 @@ def QuantizeRtn : Pass<"quench-quantize-rtn", "::mlir::func::FuncOp"> {
 
     (`symmetric`: `max = max |w|`, `z = 2^(bits - 1)`; `mse-clip`: the
     range shrunk where that lowers the error, as the reference's `mse`
-    option.) The numerics are `quench::quant::quantizeRtn` (lib/Quant).
+    option; `per-tensor` with `group-size=0`: one range over the whole
+    weight, stored as a single scale and zero point with `block = [N, K]`.)
+    The numerics are `quench::quant::quantizeRtn` (lib/Quant).
 
     The output layer (a contraction whose result is returned, through
     reshapes only) is kept in float unless `output-layer` is set, as in the
@@ -179,6 +181,8 @@ def QuantizeRtn : Pass<"quench-quantize-rtn", "::mlir::func::FuncOp"> {
            "Symmetric grid (zero point 2^(bits-1))">,
     Option<"mseClip", "mse-clip", "bool", "false",
            "Search the clipping range that minimizes the error">,
+    Option<"perTensor", "per-tensor", "bool", "false",
+           "One scale for the whole weight (needs group-size=0)">,
     Option<"outputLayer", "output-layer", "bool", "false",
            "Also quantize the layer whose result the function returns">
   ];

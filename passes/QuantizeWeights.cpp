@@ -52,7 +52,7 @@ DenseElementsAttr rawConstant(RankedTensorType type, const std::vector<T> &value
 /// (codes [N, K] packed LSB-first below 8 bits, scales and zero points
 /// [N, groups], the group index when it is not k / group-size).
 void replaceWithQuantized(const LinearLayer &layer, const quench::quant::QuantizedWeight &q,
-                          int64_t groupSize) {
+                          int64_t groupSize, bool perTensor = false) {
   OpBuilder b(layer.op);
   MLIRContext *ctx = b.getContext();
   Location loc = layer.op.getLoc();
@@ -71,13 +71,17 @@ void replaceWithQuantized(const LinearLayer &layer, const quench::quant::Quantiz
     codesValue = arith::ConstantOp::create(
         b, loc, rawConstant(RankedTensorType::get({n, k}, b.getI8Type()), q.codes));
   }
+  // Per tensor: every row holds the same grid; one scale and zero point.
+  int64_t scaleRows = perTensor ? 1 : n;
+  std::vector<float> scaleValues(q.scales.begin(), q.scales.begin() + scaleRows * groups);
   Value scales = arith::ConstantOp::create(
-      b, loc, rawConstant(RankedTensorType::get({n, groups}, b.getF32Type()), q.scales));
-  std::vector<uint8_t> zeros(q.zeros.size());
+      b, loc,
+      rawConstant(RankedTensorType::get({scaleRows, groups}, b.getF32Type()), scaleValues));
+  std::vector<uint8_t> zeros(scaleRows * groups);
   for (size_t i = 0; i < zeros.size(); ++i)
     zeros[i] = static_cast<uint8_t>(q.zeros[i]);
   Value zeroPoints = arith::ConstantOp::create(
-      b, loc, rawConstant(RankedTensorType::get({n, groups}, b.getI8Type()), zeros));
+      b, loc, rawConstant(RankedTensorType::get({scaleRows, groups}, b.getI8Type()), zeros));
   Value groupIndex;
   for (int64_t c = 0; c < k && !groupIndex; ++c)
     if (q.groupIndex[c] != (groupSize ? c / groupSize : 0))
@@ -85,7 +89,8 @@ void replaceWithQuantized(const LinearLayer &layer, const quench::quant::Quantiz
           b, loc, rawConstant(RankedTensorType::get({k}, b.getI32Type()), q.groupIndex));
 
   int64_t block = groupSize && !groupIndex ? groupSize : (groupSize ? groupSize : k);
-  auto encoding = qnt::UniformAttr::get(ctx, q.bits, qnt::Signedness::Unsigned, {1, block},
+  auto encoding = qnt::UniformAttr::get(ctx, q.bits, qnt::Signedness::Unsigned,
+                                        {perTensor ? n : 1, block},
                                         /*zero_point=*/true, packing);
   auto weightType = qnt::QTensorType::get(ctx, {n, k}, b.getF32Type(), encoding);
   Value weight = qnt::UniformOp::create(b, loc, weightType, codesValue, scales, zeroPoints,
@@ -137,14 +142,20 @@ struct QuantizeRtnPass : quench::impl::QuantizeRtnBase<QuantizeRtnPass> {
       func.emitError("quench-quantize-rtn: group-size must be >= 0");
       return signalPassFailure();
     }
+    if (perTensor && groupSize) {
+      func.emitError("quench-quantize-rtn: per-tensor takes group-size=0, got ")
+          << static_cast<int64_t>(groupSize);
+      return signalPassFailure();
+    }
     forEachQuantizableLayer(func, groupSize, outputLayer, [&](const LinearLayer &layer) {
       std::optional<std::vector<float>> rows = quench::weightRows(layer);
       if (!rows)
         return true;
       quench::quant::GridOptions grid{bits, groupSize, symmetric, mseClip};
+      grid.perTensor = perTensor;
       quench::quant::QuantizedWeight q =
           quench::quant::quantizeRtn(rows->data(), layer.n, layer.k, grid);
-      replaceWithQuantized(layer, q, groupSize);
+      replaceWithQuantized(layer, q, groupSize, perTensor);
       return true;
     });
   }
@@ -256,8 +267,11 @@ std::optional<quench::QuantRecipe> quench::parseQuantRecipe(StringRef spec) {
   auto [head, method] = spec.split('-');
   if (!head.consume_front("w") || method.empty())
     return std::nullopt;
+  recipe.perTensor = head.consume_back("t");
   auto [bits, group] = head.split('g');
   if (bits.getAsInteger(10, recipe.bits) || recipe.bits < 2 || recipe.bits > 8)
+    return std::nullopt;
+  if (recipe.perTensor && head.contains('g'))
     return std::nullopt;
   if (head.contains('g') && (group.getAsInteger(10, recipe.groupSize) || recipe.groupSize <= 0))
     return std::nullopt;
@@ -265,6 +279,8 @@ std::optional<quench::QuantRecipe> quench::parseQuantRecipe(StringRef spec) {
     recipe.gptq = true, recipe.actOrder = method == "gptq-act";
   else if (method != "rtn")
     return std::nullopt;
+  if (recipe.perTensor && recipe.gptq)
+    return std::nullopt; // per-tensor grids are an RTN recipe
   return recipe;
 }
 
@@ -285,6 +301,7 @@ void quench::addQuantRecipePasses(OpPassManager &pm, const QuantRecipe &recipe, 
     QuantizeRtnOptions options;
     options.bits = recipe.bits;
     options.groupSize = recipe.groupSize;
+    options.perTensor = recipe.perTensor;
     pm.addNestedPass<func::FuncOp>(createQuantizeRtn(options));
   }
   pm.addPass(createCanonicalizerPass());

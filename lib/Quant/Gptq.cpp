@@ -38,6 +38,9 @@ void checkLayer(const char *function, const void *weight, int64_t rows, int64_t 
   if (grid.groupSize < 0 || (grid.groupSize > 0 && cols % grid.groupSize != 0))
     invalid(function, "group size " + std::to_string(grid.groupSize) +
                           " does not divide the " + std::to_string(cols) + " columns");
+  if (grid.perTensor && grid.groupSize)
+    invalid(function, "a per-tensor grid takes no group size, got " +
+                          std::to_string(grid.groupSize));
 }
 
 /// One group's grid: scale and (integral) zero point, the scale rounded to
@@ -147,6 +150,16 @@ QuantizedWeight quantizeRtn(const float *weight, int64_t rows, int64_t cols,
   checkLayer("quantizeRtn", weight, rows, cols, options);
   QuantizedWeight q = emptyResult(rows, cols, options);
   double maxq = maxCode(options.bits);
+  if (options.perTensor) {
+    std::vector<double> values(weight, weight + rows * cols);
+    Grid grid = findGrid(values.data(), rows * cols, 1, options);
+    for (int64_t r = 0; r < rows; ++r) {
+      storeGrid(q, r, 0, grid);
+      for (int64_t c = 0; c < cols; ++c)
+        q.codes[r * cols + c] = static_cast<uint8_t>(quantizeOne(values[r * cols + c], grid, maxq));
+    }
+    return q;
+  }
   int64_t group = options.groupSize ? options.groupSize : cols;
   std::vector<double> values(group);
   for (int64_t r = 0; r < rows; ++r)
@@ -195,13 +208,19 @@ GptqResult quantizeGptq(const float *weight, int64_t rows, int64_t cols,
 
   QuantizedWeight q = emptyResult(rows, cols, gridOptions);
 
-  // Without groups, one grid per row from the original weights.
+  // Without groups, one grid per row (or one for the matrix) from the
+  // original weights.
   std::vector<Grid> rowGrids(rows);
-  if (!groupSize)
+  if (!groupSize) {
+    Grid tensorGrid;
+    if (gridOptions.perTensor)
+      tensorGrid = findGrid(W.data(), rows * cols, 1, gridOptions);
     for (int64_t r = 0; r < rows; ++r) {
-      rowGrids[r] = findGrid(W.data() + r * cols, cols, 1, gridOptions);
+      rowGrids[r] = gridOptions.perTensor ? tensorGrid
+                                          : findGrid(W.data() + r * cols, cols, 1, gridOptions);
       storeGrid(q, r, 0, rowGrids[r]);
     }
+  }
 
   // Dead inputs: never active, so their weights cannot matter.
   for (int64_t c = 0; c < cols; ++c)

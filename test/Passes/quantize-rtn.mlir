@@ -1,6 +1,9 @@
 // RUN: quench-opt %s --pass-pipeline='builtin.module(func.func(quench-quantize-rtn{bits=2 group-size=4}))' | FileCheck %s
 // RUN: quench-opt %s --pass-pipeline='builtin.module(func.func(quench-quantize-rtn{bits=8 group-size=0 output-layer=true}))' | FileCheck %s --check-prefix=W8
 // RUN: quench-opt %s --pass-pipeline='builtin.module(func.func(quench-quantize-rtn{bits=4 group-size=3}))' 2>&1 | FileCheck %s --check-prefix=GROUP
+// RUN: quench-opt %s --pass-pipeline='builtin.module(func.func(quench-quantize-rtn{bits=2 group-size=0 per-tensor=true}))' | FileCheck %s --check-prefix=TENSOR
+// RUN: quench-opt %s --pass-pipeline='builtin.module(func.func(quench-quantize-rtn{bits=2 group-size=0 per-tensor=true}),lower-qnt-to-linalg)' | FileCheck %s --check-prefix=TENSOR-LOWERED
+// RUN: not quench-opt %s --pass-pipeline='builtin.module(func.func(quench-quantize-rtn{bits=2 per-tensor=true}))' 2>&1 | FileCheck %s --check-prefix=TENSOR-GROUP
 
 // Two linear layers. The hidden one (x @ w1, w1 [8 x 4]) becomes qnt.matmul
 // of a [4 x 8] weight; the output layer (its result is returned) stays float.
@@ -25,6 +28,15 @@
 // W8-NOT: linalg.matmul
 // W8: qnt.matmul {{.*}}!qnt.qtensor<4x8xf32, #qnt.uniform<bits = 8, signedness = unsigned, block = [1, 8], zero_point = true>>
 // W8: qnt.matmul {{.*}}!qnt.qtensor<2x4xf32, #qnt.uniform<bits = 8, signedness = unsigned, block = [1, 4], zero_point = true>>
+
+// Per tensor, 2 bits: one range over all of w1, [-2, 2] -> scale 4/3, stored
+// as float 1.33333337, zero round(2 / 1.33333337) = round(1.49999997) = 1:
+// a single scale and zero point, block [4, 8].
+// TENSOR-DAG: %[[SCALES:.*]] = arith.constant dense<1.33333337> : tensor<1x1xf32>
+// TENSOR-DAG: %[[ZEROS:.*]] = arith.constant dense<1> : tensor<1x1xi8>
+// TENSOR: qnt.uniform %{{.*}} scales(%[[SCALES]]) zero_points(%[[ZEROS]]) {{.*}} -> !qnt.qtensor<4x8xf32, #qnt.uniform<bits = 2, signedness = unsigned, block = [4, 8], zero_point = true, packing = <bits = 2>>>
+// TENSOR-LOWERED-NOT: qnt.
+// TENSOR-GROUP: error: quench-quantize-rtn: per-tensor takes group-size=0, got 128
 
 // GROUP: warning: weight 'w1' [8 x 4]: group size 3 does not divide its 8 inputs; left in float
 // GROUP-NOT: qnt.matmul

@@ -273,8 +273,9 @@ int main(int argc, char **argv) {
   if (!recipe.empty()) {
     std::optional<quench::QuantRecipe> parsed = quench::parseQuantRecipe(recipe);
     if (!parsed)
-      fail("--recipe=" + recipe + ": expected w<bits>[g<group>]-<rtn|gptq|gptq-act> with " +
-           "2 <= bits <= 8 (e.g. w4g128-rtn, w8-rtn, w4g128-gptq)");
+      fail("--recipe=" + recipe + ": expected w<bits>[g<group>]-<rtn|gptq|gptq-act> or " +
+           "w<bits>t-rtn (per tensor) with 2 <= bits <= 8 (e.g. w4g128-rtn, w8-rtn, w8t-rtn, " +
+           "w4g128-gptq)");
     // Sequential statistics depend on the recipe they were gathered for.
     if (auto calibrated = (*module)->getAttrOfType<mlir::StringAttr>("quench.calibration"))
       if (parsed->gptq && calibrated.getValue().starts_with("sequential ") &&

@@ -48,6 +48,9 @@ struct GridOptions {
   int64_t groupSize = 0; ///< 0: one group per row; else it must divide cols
   bool symmetric = false;
   bool mseClip = false; ///< grid search of the clipping range (see above)
+  /// One grid for the whole matrix (the reference Quantizer's
+  /// perchannel=False); stored per row, every row the same. No group size.
+  bool perTensor = false;
 };
 
 /// A quantized layer: codes with per-(row, group) scales and zero points.

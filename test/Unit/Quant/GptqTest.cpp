@@ -51,6 +51,27 @@ TEST(Rtn, GroupWise) {
   EXPECT_EQ(q.dequantize(), (std::vector<float>{0, 3, -2, 1}));
 }
 
+// Per tensor, 2 bits: one range over both rows, [min(0, -1), max(0, 5)] =
+// [-1, 5] -> scale 2, zero round(0.5) = 0 (half to even); codes
+// clamp(round(w / 2) + 0, 0, 3): -1 -> round(-0.5) = 0, 0.5 -> 0, 1 ->
+// round(0.5) = 0, 2 -> 1, 3 -> round(1.5) = 2, 5 -> round(2.5) = 2.
+// Per channel the second row alone would get scale 5 / 3.
+TEST(Rtn, PerTensorByHand) {
+  std::vector<float> w = {-1, 0.5f, 1, 2, 3, 5};
+  GridOptions grid{2, 0, false, false};
+  grid.perTensor = true;
+  QuantizedWeight q = quantizeRtn(w.data(), 2, 3, grid);
+  EXPECT_EQ(q.numGroups, 1);
+  EXPECT_EQ(q.scales, (std::vector<float>{2, 2}));
+  EXPECT_EQ(q.zeros, (std::vector<float>{0, 0}));
+  EXPECT_EQ(q.codes, (std::vector<uint8_t>{0, 0, 0, 1, 2, 2}));
+  EXPECT_EQ(q.dequantize(), (std::vector<float>{0, 0, 0, 2, 4, 4}));
+  QuantizedWeight perChannel = quantizeRtn(w.data(), 2, 3, {2, 0, false, false});
+  EXPECT_EQ(perChannel.scales[1], 5.0f / 3.0f);
+  grid.groupSize = 3;
+  EXPECT_INVALID_ARG(quantizeRtn(w.data(), 2, 3, grid), "per-tensor grid takes no group size");
+}
+
 TEST(Rtn, AllZeroRowGetsUnitRange) {
   std::vector<float> w(8, 0.0f);
   QuantizedWeight q = quantizeRtn(w.data(), 1, 8, {3, 0, false, false});
@@ -190,8 +211,9 @@ TEST(Gptq, IdentityHessianIsRtn) {
   std::vector<double> h(cols * cols, 0.0);
   for (int64_t i = 0; i < cols; ++i)
     h[i * cols + i] = 1;
-  for (int64_t group : {0, 8}) {
-    GridOptions grid{4, group, false, false};
+  for (int64_t group : {-1, 0, 8}) {
+    GridOptions grid{4, std::max<int64_t>(group, 0), false, false};
+    grid.perTensor = group < 0;
     GptqOptions options;
     options.grid = grid;
     options.dampening = 0;
