@@ -37,6 +37,7 @@ struct QuantRecipe {
   unsigned bits = 0;
   int64_t groupSize = 0;
   bool gptq = false, actOrder = false, perTensor = false;
+  bool mseClip = false; ///< `-mse`: the clipping search of each group's grid
 };
 
 /// Parses a recipe; std::nullopt if `spec` is not one.

@@ -256,7 +256,10 @@ def QuantizeGptq : Pass<"quench-quantize-gptq", "::mlir::func::FuncOp"> {
     lazy block updates of `block-size` columns, optional act-order and static
     groups) on the grid of `quench-quantize-rtn`, and rewritten the same way
     into `qnt.matmul` of a packed `qnt.uniform` weight (with act-order, the
-    group index says which group each input uses). With `report`, one line
+    group index says which group each input uses). With `mse-clip`, each
+    group's grid is chosen, when the pass reaches the group, by the clipping
+    search of `quench-quantize-rtn` on the error-updated weights (the
+    reference quantizer's `mse` option). With `report`, one line
     per layer on stderr gives the layer objective
     `tr((W - W') H (W - W')^T) / 2` of RTN and of GPTQ.
   }];
@@ -265,6 +268,8 @@ def QuantizeGptq : Pass<"quench-quantize-gptq", "::mlir::func::FuncOp"> {
     Option<"groupSize", "group-size", "int64_t", "128",
            "Inputs per group sharing a scale; 0: one scale per output channel">,
     Option<"symmetric", "symmetric", "bool", "false", "Symmetric grid">,
+    Option<"mseClip", "mse-clip", "bool", "false",
+           "Search each group's clipping range, as quench-quantize-rtn's mse-clip">,
     Option<"actOrder", "act-order", "bool", "false",
            "Quantize columns in order of decreasing Hessian diagonal">,
     Option<"staticGroups", "static-groups", "bool", "false",

@@ -162,7 +162,7 @@ struct QuantizeRtnPass : quench::impl::QuantizeRtnBase<QuantizeRtnPass> {
 };
 
 quench::quant::GridOptions gridOptions(const quench::QuantizeGptqOptions &options) {
-  return {options.bits, options.groupSize, options.symmetric, /*mseClip=*/false};
+  return {options.bits, options.groupSize, options.symmetric, options.mseClip};
 }
 
 /// The Hessian quench-calibrate attached to a layer's observed input.
@@ -192,6 +192,7 @@ struct QuantizeGptqPass : quench::impl::QuantizeGptqBase<QuantizeGptqPass> {
     passOptions.bits = bits;
     passOptions.groupSize = groupSize;
     passOptions.symmetric = symmetric;
+    passOptions.mseClip = mseClip;
     passOptions.actOrder = actOrder;
     passOptions.staticGroups = staticGroups;
     passOptions.dampening = dampening;
@@ -261,12 +262,13 @@ quench::quant::GptqResult quench::quantizeLayerGptq(const LinearLayer &layer,
 }
 
 std::optional<quench::QuantRecipe> quench::parseQuantRecipe(StringRef spec) {
-  // w<bits>[g<group>]-<method>
+  // w<bits>[t|g<group>]-<rtn|gptq>[-act][-mse]
   QuantRecipe recipe;
   recipe.spec = spec.str();
   auto [head, method] = spec.split('-');
   if (!head.consume_front("w") || method.empty())
     return std::nullopt;
+  recipe.mseClip = method.consume_back("-mse");
   recipe.perTensor = head.consume_back("t");
   auto [bits, group] = head.split('g');
   if (bits.getAsInteger(10, recipe.bits) || recipe.bits < 2 || recipe.bits > 8)
@@ -289,6 +291,7 @@ quench::QuantizeGptqOptions quench::gptqPassOptions(const QuantRecipe &recipe) {
   options.bits = recipe.bits;
   options.groupSize = recipe.groupSize;
   options.actOrder = recipe.actOrder;
+  options.mseClip = recipe.mseClip;
   return options;
 }
 
@@ -302,6 +305,7 @@ void quench::addQuantRecipePasses(OpPassManager &pm, const QuantRecipe &recipe, 
     options.bits = recipe.bits;
     options.groupSize = recipe.groupSize;
     options.perTensor = recipe.perTensor;
+    options.mseClip = recipe.mseClip;
     pm.addNestedPass<func::FuncOp>(createQuantizeRtn(options));
   }
   pm.addPass(createCanonicalizerPass());

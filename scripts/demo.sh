@@ -9,7 +9,7 @@
 #   scripts/demo.sh model.onnx --calib calib.u16 --eval eval.u16 [options]
 #
 # Options:
-#   --recipe R          w<bits>[g<group>]-<gptq|gptq-act|rtn> (default w4g128-gptq)
+#   --recipe R          w<bits>[g<group>]-<gptq|gptq-act|rtn>[-mse] (default w4g128-gptq)
 #   --calib FILE        calibration token ids, uint16 little-endian
 #   --eval FILE         evaluation token ids, uint16 little-endian
 #   --input-shape S     fix the model's dynamic input, e.g. input_ids=1x512
@@ -64,9 +64,9 @@ for f in "$MODEL" "$CALIB" "$EVAL"; do
   [ -f "$f" ] || { echo "demo: no such file: $f" >&2; exit 2; }
 done
 case "$RECIPE" in
-  *-gptq|*-gptq-act) CALIBRATE=1 ;;
-  *-rtn) CALIBRATE=0 ;;
-  *) echo "demo: --recipe $RECIPE: expected w<bits>[g<group>]-<gptq|gptq-act|rtn>" >&2; exit 2 ;;
+  *-gptq|*-gptq-act|*-gptq-mse|*-gptq-act-mse) CALIBRATE=1 ;;
+  *-rtn|*-rtn-mse) CALIBRATE=0 ;;
+  *) echo "demo: --recipe $RECIPE: expected w<bits>[g<group>]-<gptq|gptq-act|rtn>[-mse]" >&2; exit 2 ;;
 esac
 
 tmp=$(mktemp -d)

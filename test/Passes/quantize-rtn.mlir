@@ -4,6 +4,8 @@
 // RUN: quench-opt %s --pass-pipeline='builtin.module(func.func(quench-quantize-rtn{bits=2 group-size=0 per-tensor=true}))' | FileCheck %s --check-prefix=TENSOR
 // RUN: quench-opt %s --pass-pipeline='builtin.module(func.func(quench-quantize-rtn{bits=2 group-size=0 per-tensor=true}),lower-qnt-to-linalg)' | FileCheck %s --check-prefix=TENSOR-LOWERED
 // RUN: not quench-opt %s --pass-pipeline='builtin.module(func.func(quench-quantize-rtn{bits=2 per-tensor=true}))' 2>&1 | FileCheck %s --check-prefix=TENSOR-GROUP
+// RUN: quench-opt %s --pass-pipeline='builtin.module(func.func(quench-quantize-rtn{bits=2 group-size=4 mse-clip=true}))' | FileCheck %s --check-prefix=MSE
+// RUN: quench-compile %s --recipe=w2g4-rtn-mse --emit=linalg -o - | FileCheck %s --check-prefix=MSE
 
 // Two linear layers. The hidden one (x @ w1, w1 [8 x 4]) becomes qnt.matmul
 // of a [4 x 8] weight; the output layer (its result is returned) stays float.
@@ -21,6 +23,18 @@
 // CHECK: %[[W:.*]] = qnt.uniform %[[CODES]] scales(%[[SCALES]]) zero_points(%[[ZEROS]]) {{.*}} -> !qnt.qtensor<4x8xf32, #qnt.uniform<bits = 2, signedness = unsigned, block = [1, 4], zero_point = true, packing = <bits = 2>>>
 // CHECK: %[[H:.*]] = qnt.matmul %arg0, %[[W]] {quench.weight = "w1"} : (tensor<2x8xf32>, {{.*}}) -> tensor<2x4xf32>
 // CHECK: linalg.matmul ins(%[[H]], %{{.*}} : tensor<2x4xf32>, tensor<4x2xf32>)
+
+// mse-clip, output 0, group 0 (1, 2, -1, 0.5): the full range leaves
+// error |0.5 - 0|^2.4 = 0.189; shrunk by p = 0.9 to [-0.9, 1.8] (scale 0.9,
+// zero 1), codes 2, 3, 0, 2 dequantize to 0.9, 1.8, -0.9, 0.9, error
+// 0.1^2.4 + 0.2^2.4 + 0.1^2.4 + 0.4^2.4 = 0.140, the least over the 80
+// shrinks (a replica of quant.py's find_params agrees): packed 2 + 3*4 +
+// 0*16 + 2*64 = 142 = -114. Group 1 (1, 0, 0.25, 1) shrinks by p = 0.98 to
+// scale 0.98 / 3 with the same codes 3, 0, 1, 3. The other outputs, from
+// the same replica.
+// MSE-LABEL: func.func @main
+// MSE-DAG: arith.constant dense<{{\[}}[-114, -45], [-76, 83], [55, -40], [-115, -56]]> : tensor<4x2xi8>
+// MSE-DAG: arith.constant dense<{{\[}}[0.899999976, 0.326666653], {{.*}}]> : tensor<4x2xf32>
 
 // 8 bits, one scale per output channel, output layer included: both layers
 // are quantized, 8-bit codes unpacked.

@@ -85,7 +85,7 @@ static cl::opt<int64_t> maxWindows("windows", cl::desc("Windows (samples) to run
                                    cl::init(0), cl::cat(category));
 static cl::opt<std::string> recipeSpec(
     "recipe",
-    cl::desc("Calibrate sequentially for this GPTQ recipe (w<bits>[g<group>]-gptq[-act]): each "
+    cl::desc("Calibrate sequentially for this GPTQ recipe (w<bits>[g<group>]-gptq[-act][-mse]): each "
              "layer sees the outputs of the already quantized layers before it"),
     cl::value_desc("recipe"), cl::cat(category));
 static cl::opt<bool> nonSequential(
@@ -707,7 +707,7 @@ int main(int argc, char **argv) {
     recipe = quench::parseQuantRecipe(recipeSpec);
     if (!recipe || !recipe->gptq)
       fail("--recipe=" + recipeSpec + ": sequential calibration is for GPTQ recipes, "
-           "w<bits>[g<group>]-gptq[-act] (RTN needs no calibration)");
+           "w<bits>[g<group>]-gptq[-act][-mse] (RTN needs no calibration)");
     if (nonSequential)
       fail("--recipe and --non-sequential: the recipe is only needed for sequential "
            "calibration; give one or the other");

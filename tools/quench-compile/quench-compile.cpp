@@ -73,10 +73,11 @@ static cl::opt<bool> timings("timings", cl::desc("Print the time of each phase")
                              cl::cat(category));
 static cl::opt<std::string> recipe(
     "recipe",
-    cl::desc("Quantize the linear layers' weights: w<bits>[g<group>]-<method>, method "
+    cl::desc("Quantize the linear layers' weights: w<bits>[g<group>]-<method>[-mse], method "
              "rtn, or gptq / gptq-act (act-order) on a model calibrated by "
-             "quench-calibrate; e.g. w4g128-rtn (4 bits, groups of 128 inputs), w8-rtn "
-             "(one scale per output channel); the output layer stays float"),
+             "quench-calibrate; -mse searches each group's clipping range; e.g. w4g128-rtn "
+             "(4 bits, groups of 128 inputs), w8-rtn (one scale per output channel), w8t-rtn "
+             "(one scale per tensor); the output layer stays float"),
     cl::value_desc("name"), cl::init(""), cl::cat(category));
 
 namespace {
@@ -273,9 +274,9 @@ int main(int argc, char **argv) {
   if (!recipe.empty()) {
     std::optional<quench::QuantRecipe> parsed = quench::parseQuantRecipe(recipe);
     if (!parsed)
-      fail("--recipe=" + recipe + ": expected w<bits>[g<group>]-<rtn|gptq|gptq-act> or " +
-           "w<bits>t-rtn (per tensor) with 2 <= bits <= 8 (e.g. w4g128-rtn, w8-rtn, w8t-rtn, " +
-           "w4g128-gptq)");
+      fail("--recipe=" + recipe + ": expected w<bits>[g<group>]-<rtn|gptq|gptq-act>[-mse] or " +
+           "w<bits>t-rtn[-mse] (per tensor) with 2 <= bits <= 8 (e.g. w4g128-rtn, w8-rtn, " +
+           "w8t-rtn, w4g128-gptq, w3g128-gptq-act-mse)");
     // Sequential statistics depend on the recipe they were gathered for.
     if (auto calibrated = (*module)->getAttrOfType<mlir::StringAttr>("quench.calibration"))
       if (parsed->gptq && calibrated.getValue().starts_with("sequential ") &&

@@ -114,6 +114,24 @@ TEST(Rtn, MseClipNeverWorse) {
   }
 }
 
+// The clipping search by hand, 2 bits, w = {0, 1, 1, 1, 4}: the full range
+// [0, 4] gives scale 4/3 and dequantized {0, 4/3, 4/3, 4/3, 4}, 2.4-norm
+// error 3 (1/3)^2.4 = 0.215. Shrinking to [0, 4p] keeps the codes {0, 1, 1,
+// 1, 3} while p > 5/8, with error 3 (4p/3 - 1)^2.4 + (4 - 4p)^2.4, least at
+// 4p/3 - 1 = 4 - 4p, p = 15/16; the grid's nearest step is p = 0.94:
+// scale 0.94 * 4/3, error 0.144.
+TEST(Rtn, MseClipByHand) {
+  std::vector<float> w = {0, 1, 1, 1, 4};
+  QuantizedWeight full = quantizeRtn(w.data(), 1, 5, {2, 0, false, false});
+  EXPECT_EQ(full.scales, std::vector<float>{4.0f / 3.0f});
+  QuantizedWeight q = quantizeRtn(w.data(), 1, 5, {2, 0, false, true});
+  EXPECT_EQ(q.scales, std::vector<float>{static_cast<float>(0.94 * 4 / 3)});
+  EXPECT_EQ(q.zeros, std::vector<float>{0.0f});
+  EXPECT_EQ(q.codes, (std::vector<uint8_t>{0, 1, 1, 1, 3}));
+  EXPECT_NEAR(normError(w, full.dequantize(), 2.4), 0.2148, 1e-4);
+  EXPECT_NEAR(normError(w, q.dequantize(), 2.4), 0.1437, 1e-4);
+}
+
 /// X [n, k] with correlated columns, and H = 2 X^T X / n.
 std::vector<double> correlatedHessian(int64_t n, int64_t k, unsigned seed) {
   std::mt19937 rng(seed);
@@ -196,8 +214,8 @@ TEST(Gptq, MatchesTheObqFormula) {
     options.grid = grid;
     options.dampening = 0;
     options.blockSize = block;
-    std::vector<float> got = quantizeGptq(w.data(), rows, cols, h.data(), options)
-                                 .weight.dequantize();
+    std::vector<float> got =
+        quantizeGptq(w.data(), rows, cols, h.data(), options).weight.dequantize();
     for (int64_t i = 0; i < rows * cols; ++i)
       EXPECT_NEAR(got[i], expected[i], 1e-6) << "block " << block << " at " << i;
   }
@@ -211,25 +229,26 @@ TEST(Gptq, IdentityHessianIsRtn) {
   std::vector<double> h(cols * cols, 0.0);
   for (int64_t i = 0; i < cols; ++i)
     h[i * cols + i] = 1;
-  for (int64_t group : {-1, 0, 8}) {
-    GridOptions grid{4, std::max<int64_t>(group, 0), false, false};
-    grid.perTensor = group < 0;
-    GptqOptions options;
-    options.grid = grid;
-    options.dampening = 0;
-    GptqResult g = quantizeGptq(w.data(), rows, cols, h.data(), options);
-    QuantizedWeight r = quantizeRtn(w.data(), rows, cols, grid);
-    EXPECT_EQ(g.weight.codes, r.codes);
-    EXPECT_EQ(g.weight.scales, r.scales);
-    EXPECT_EQ(g.weight.zeros, r.zeros);
-    std::vector<float> d = g.weight.dequantize();
-    double objective = layerObjective(w.data(), d.data(), rows, cols, h.data());
-    EXPECT_NEAR(g.loss, objective, 1e-6 * objective);
-  }
+  for (int64_t group : {-1, 0, 8})
+    for (bool mse : {false, true}) {
+      GridOptions grid{4, std::max<int64_t>(group, 0), false, mse};
+      grid.perTensor = group < 0;
+      GptqOptions options;
+      options.grid = grid;
+      options.dampening = 0;
+      GptqResult g = quantizeGptq(w.data(), rows, cols, h.data(), options);
+      QuantizedWeight r = quantizeRtn(w.data(), rows, cols, grid);
+      EXPECT_EQ(g.weight.codes, r.codes);
+      EXPECT_EQ(g.weight.scales, r.scales);
+      EXPECT_EQ(g.weight.zeros, r.zeros);
+      std::vector<float> d = g.weight.dequantize();
+      double objective = layerObjective(w.data(), d.data(), rows, cols, h.data());
+      EXPECT_NEAR(g.loss, objective, 1e-6 * objective);
+    }
 }
 
 // GPTQ's purpose: on correlated inputs its layer objective never exceeds
-// RTN's with the same grid, across bits, groups and orders.
+// RTN's with the same grid, across bits, groups, orders and clipping.
 TEST(Gptq, NeverWorseThanRtn) {
   const int64_t rows = 16, cols = 64;
   for (unsigned seed = 0; seed < 3; ++seed) {
@@ -237,9 +256,9 @@ TEST(Gptq, NeverWorseThanRtn) {
     std::vector<float> w = randomWeight(rows, cols, 200 + seed);
     for (unsigned bits : {2u, 3u, 4u, 8u})
       for (int64_t group : {0, 16})
-        for (int order = 0; order < 3; ++order) {
+        for (int order = 0; order < 4; ++order) {
           GptqOptions options;
-          options.grid = {bits, group, seed % 2 == 1, false};
+          options.grid = {bits, group, seed % 2 == 1, /*mseClip=*/order == 3};
           options.actOrder = order >= 1;
           options.staticGroups = order == 2 && group;
           options.blockSize = 32;
