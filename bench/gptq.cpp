@@ -5,7 +5,7 @@
 // objective of GPTQ next to RTN's with the same grid.
 //
 //   quench-bench-gptq [--rows N] [--cols K] [--bits B] [--group G]
-//                     [--act-order] [--samples S]
+//                     [--act-order] [--mse] [--samples S]
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,7 +24,7 @@ using Clock = std::chrono::steady_clock;
 int main(int argc, char **argv) {
   int64_t rows = 4096, cols = 4096, samples = 2048, group = 128;
   unsigned bits = 4;
-  bool actOrder = false;
+  bool actOrder = false, mse = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> long {
@@ -46,9 +46,11 @@ int main(int argc, char **argv) {
       samples = next();
     else if (a == "--act-order")
       actOrder = true;
+    else if (a == "--mse")
+      mse = true;
     else {
       std::fprintf(stderr, "usage: quench-bench-gptq [--rows N] [--cols K] [--bits B] "
-                           "[--group G] [--act-order] [--samples S]\n");
+                           "[--group G] [--act-order] [--mse] [--samples S]\n");
       return 2;
     }
   }
@@ -69,7 +71,7 @@ int main(int argc, char **argv) {
     v = normal(rng) * 0.02f;
 
   GptqOptions options;
-  options.grid = {bits, group, false, false};
+  options.grid = {bits, group, false, mse};
   options.actOrder = actOrder;
   try {
     auto start = Clock::now();
@@ -81,8 +83,8 @@ int main(int argc, char **argv) {
     std::vector<float> gd = g.weight.dequantize(), rd = r.dequantize();
     double objG = layerObjective(w.data(), gd.data(), rows, cols, acc.hessian().data());
     double objR = layerObjective(w.data(), rd.data(), rows, cols, acc.hessian().data());
-    std::printf("layer %lld x %lld, %u bits, group %lld%s\n", (long long)rows, (long long)cols,
-                bits, (long long)group, actOrder ? ", act-order" : "");
+    std::printf("layer %lld x %lld, %u bits, group %lld%s%s\n", (long long)rows, (long long)cols,
+                bits, (long long)group, actOrder ? ", act-order" : "", mse ? ", clipping search" : "");
     std::printf("  GPTQ  %.2f s   objective %.6g\n", gptqSeconds, objG);
     std::printf("  RTN   %.2f s   objective %.6g  (GPTQ / RTN = %.3f)\n", rtnSeconds, objR,
                 objG / objR);

@@ -99,8 +99,11 @@ Grid findGrid(const double *v, int64_t n, int64_t stride, const GridOptions &opt
     Grid g = gridFor(p * lo, p * hi, maxq, options.symmetric);
     if (options.symmetric)
       g.zero = best.zero;
+    // Only the argmin matters: a candidate is abandoned once its partial
+    // sum reaches the best (the terms are >= 0 and only a strictly smaller
+    // error replaces the best), which leaves the choice unchanged.
     double error = 0;
-    for (int64_t k = 0; k < n; ++k) {
+    for (int64_t k = 0; k < n && error < bestError; ++k) {
       double w = v[k * stride];
       double deq = g.scale * (quantizeOne(w, g, maxq) - g.zero);
       error += std::pow(std::fabs(deq - w), kNorm);

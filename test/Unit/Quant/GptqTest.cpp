@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <vector>
@@ -130,6 +131,40 @@ TEST(Rtn, MseClipByHand) {
   EXPECT_EQ(q.codes, (std::vector<uint8_t>{0, 1, 1, 1, 3}));
   EXPECT_NEAR(normError(w, full.dequantize(), 2.4), 0.2148, 1e-4);
   EXPECT_NEAR(normError(w, q.dequantize(), 2.4), 0.1437, 1e-4);
+}
+
+// The search against a direct evaluation of quant.py's: every shrink p =
+// 1 - i/100 (i < 80) scored by the full sum |w' - w|^2.4, the first least
+// one wins.
+TEST(Rtn, MseClipIsTheArgmin) {
+  std::mt19937 rng(11);
+  std::normal_distribution<float> normal;
+  for (int trial = 0; trial < 50; ++trial) {
+    std::vector<float> w(32);
+    for (float &v : w)
+      v = normal(rng) * (trial % 2 ? 1.0f : 0.01f);
+    w[trial % 32] *= 6; // an outlier
+    unsigned bits = 2 + trial % 3;
+    double maxq = (1 << bits) - 1;
+    double lo = std::min(0.0f, *std::min_element(w.begin(), w.end()));
+    double hi = std::max(0.0f, *std::max_element(w.begin(), w.end()));
+    float bestScale = 0;
+    double bestError = INFINITY;
+    for (int i = 0; i < 80; ++i) {
+      double p = 1 - i / 100.0;
+      float scale = static_cast<float>((p * hi - p * lo) / maxq);
+      double zero = std::nearbyint(-p * lo / scale);
+      double error = 0;
+      for (float v : w) {
+        double q = std::clamp(std::nearbyint(v / scale) + zero, 0.0, maxq);
+        error += std::pow(std::fabs(scale * (q - zero) - v), 2.4);
+      }
+      if (error < bestError)
+        bestError = error, bestScale = scale;
+    }
+    QuantizedWeight q = quantizeRtn(w.data(), 1, 32, {bits, 0, false, true});
+    EXPECT_EQ(q.scales[0], bestScale) << "trial " << trial;
+  }
 }
 
 /// X [n, k] with correlated columns, and H = 2 X^T X / n.
