@@ -319,6 +319,14 @@ def X86TileAndVectorize : Pass<"quench-x86-tile-and-vectorize",
     scalar loop nest); a long reduction walks its row four registers at a
     time.
 
+    A contraction reading B as `[N, K]` (K innermost) would load B with
+    strided gathers. When that B is computed by an element-wise
+    `linalg.generic` used by nothing else (the dequantization
+    `lower-qnt-to-linalg` emits for `qnt.matmul`, which keeps the stored
+    `[N, K]` layout), the generic writes it as `[K, N]` instead, its loops
+    swapped so the writes stay contiguous, and the contraction becomes a
+    plain matmul. A `[N, K]` constant or argument is left as it is.
+
     Tile sizes are chosen to divide the dimensions exactly, so every tile has
     a static shape and no masking is needed. Ops with dynamic shapes are left
     alone (they still compile, as scalar loops).

@@ -122,3 +122,57 @@ func.func @bool_and(%x: tensor<64x64xi1>, %y: tensor<64x64xi1>) -> tensor<64x64x
   } -> tensor<64x64xi1>
   return %r : tensor<64x64xi1>
 }
+
+// A weight computed in [N, K] layout (as qnt.matmul's dequantization writes
+// it) and read only by a contraction over K: the producer writes [K, N]
+// instead, its loops swapped so the writes stay contiguous (its
+// linalg.index 0, the row n, is now the inner dimension: a vector.step),
+// and the contraction becomes a plain matmul with register tiles loading
+// rows of B.
+// CHECK-LABEL: func.func @computed_transposed_weight
+// CHECK: %[[W:.*]] = scf.for {{.*}} -> (tensor<96x256xf32>)
+// CHECK:   vector.transfer_read {{.*}} : tensor<64x1xi8>, vector<64x1xi8>
+// CHECK:   vector.step : vector<64xindex>
+// CHECK:   vector.transfer_write {{.*}} : vector<1x64xf32>, tensor<1x64xf32>
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (120, 256) step (60, 128)
+// CHECK:   tensor.extract_slice %[[W]][0, %{{.*}}] [96, 128] [1, 1] : tensor<96x256xf32> to tensor<96x128xf32>
+// CHECK:   vector.contract {{.*}} : vector<6x1xf32>, vector<1x32xf32> into vector<6x32xf32>
+func.func @computed_transposed_weight(%a: tensor<120x96xf32>, %codes: tensor<256x96xi8>) -> tensor<120x256xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ew = tensor.empty() : tensor<256x96xf32>
+  %w = linalg.generic {indexing_maps = [affine_map<(n, k) -> (n, k)>, affine_map<(n, k) -> (n, k)>], iterator_types = ["parallel", "parallel"]} ins(%codes : tensor<256x96xi8>) outs(%ew : tensor<256x96xf32>) {
+  ^bb0(%c: i8, %o: f32):
+    %n = linalg.index 0 : index
+    %ni = arith.index_cast %n : index to i32
+    %nf = arith.sitofp %ni : i32 to f32
+    %cf = arith.sitofp %c : i8 to f32
+    %v = arith.mulf %cf, %nf : f32
+    linalg.yield %v : f32
+  } -> tensor<256x96xf32>
+  %e = tensor.empty() : tensor<120x256xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<120x256xf32>) -> tensor<120x256xf32>
+  %y = linalg.generic {indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (j, k)>, affine_map<(i, j, k) -> (i, j)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %w : tensor<120x96xf32>, tensor<256x96xf32>) outs(%f : tensor<120x256xf32>) {
+  ^bb0(%x: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %x, %b : f32
+    %s = arith.addf %acc, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<120x256xf32>
+  return %y : tensor<120x256xf32>
+}
+
+// A [N, K] weight that is an argument is read as it is.
+// CHECK-LABEL: func.func @argument_transposed_weight
+// CHECK-NOT: tensor<96x256xf32>
+// CHECK: return
+func.func @argument_transposed_weight(%a: tensor<120x96xf32>, %w: tensor<256x96xf32>) -> tensor<120x256xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<120x256xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<120x256xf32>) -> tensor<120x256xf32>
+  %y = linalg.generic {indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (j, k)>, affine_map<(i, j, k) -> (i, j)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %w : tensor<120x96xf32>, tensor<256x96xf32>) outs(%f : tensor<120x256xf32>) {
+  ^bb0(%x: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %x, %b : f32
+    %s = arith.addf %acc, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<120x256xf32>
+  return %y : tensor<120x256xf32>
+}
