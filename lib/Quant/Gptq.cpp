@@ -11,10 +11,12 @@
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 namespace quench::quant {
 
@@ -273,43 +275,72 @@ GptqResult quantizeGptq(const float *weight, int64_t rows, int64_t cols,
   llt.matrixL().solveInPlace(U);
   U = U.reverse().eval();
 
-  Matrix Q(rows, cols);
-  std::vector<Grid> current(rows);
-  double loss = 0;
-  for (int64_t i1 = 0; i1 < cols; i1 += options.blockSize) {
-    int64_t i2 = std::min(i1 + options.blockSize, cols), count = i2 - i1;
-    Matrix W1 = W.middleCols(i1, count);
-    Matrix Err1(rows, count);
-    for (int64_t i = 0; i < count; ++i) {
-      int64_t column = i1 + i; // in processing order
-      if (groupSize && !options.staticGroups && column % groupSize == 0) {
-        // The reference reads the group's columns from W, where the
-        // current block's own updates are not yet applied.
-        int64_t group = column / groupSize;
-        for (int64_t r = 0; r < rows; ++r) {
-          current[r] = findGrid(W.data() + r * cols + column, groupSize, 1, gridOptions);
-          storeGrid(q, r, group, current[r]);
+  // Once U is known the rows are independent: each row's columns are
+  // quantized and its errors pushed onto its own later columns. The rows go
+  // in fixed chunks of kRowChunk, each chunk exactly as a matrix of those
+  // rows alone; the chunks share the work of `threads` threads, and their
+  // losses add up in chunk order, so the result does not depend on the
+  // thread count.
+  constexpr int64_t kRowChunk = 32;
+  int64_t numChunks = (rows + kRowChunk - 1) / kRowChunk;
+  std::vector<double> chunkLoss(numChunks, 0.0);
+  auto quantizeRows = [&](int64_t chunk) {
+    int64_t r0 = chunk * kRowChunk, n = std::min(kRowChunk, rows - r0);
+    auto Wr = W.middleRows(r0, n);
+    std::vector<Grid> current(n);
+    double loss = 0;
+    for (int64_t i1 = 0; i1 < cols; i1 += options.blockSize) {
+      int64_t i2 = std::min(i1 + options.blockSize, cols), count = i2 - i1;
+      Matrix W1 = Wr.middleCols(i1, count);
+      Matrix Err1(n, count);
+      for (int64_t i = 0; i < count; ++i) {
+        int64_t column = i1 + i; // in processing order
+        if (groupSize && !options.staticGroups && column % groupSize == 0) {
+          // The reference reads the group's columns from W, where the
+          // current block's own updates are not yet applied.
+          int64_t group = column / groupSize;
+          for (int64_t r = 0; r < n; ++r) {
+            current[r] = findGrid(W.data() + (r0 + r) * cols + column, groupSize, 1, gridOptions);
+            storeGrid(q, r0 + r, group, current[r]);
+          }
         }
+        double d = U(column, column);
+        for (int64_t r = 0; r < n; ++r) {
+          const Grid &g = !groupSize ? rowGrids[r0 + r]
+                          : options.staticGroups
+                              ? staticGrids[(r0 + r) * q.numGroups + perm[column] / groupSize]
+                              : current[r];
+          double w = W1(r, i);
+          double code = quantizeOne(w, g, maxq);
+          double deq = static_cast<double>(g.scale) * (code - g.zero);
+          q.codes[(r0 + r) * cols + perm[column]] = static_cast<uint8_t>(code);
+          loss += (w - deq) * (w - deq) / (d * d) / 2;
+          Err1(r, i) = (w - deq) / d;
+        }
+        W1.rightCols(count - i - 1).noalias() -=
+            Err1.col(i) * U.block(column, column + 1, 1, count - i - 1);
       }
-      double d = U(column, column);
-      for (int64_t r = 0; r < rows; ++r) {
-        const Grid &g = !groupSize ? rowGrids[r]
-                        : options.staticGroups
-                            ? staticGrids[r * q.numGroups + perm[column] / groupSize]
-                            : current[r];
-        double w = W1(r, i);
-        double code = quantizeOne(w, g, maxq);
-        double deq = static_cast<double>(g.scale) * (code - g.zero);
-        q.codes[r * cols + perm[column]] = static_cast<uint8_t>(code);
-        Q(r, column) = deq;
-        loss += (w - deq) * (w - deq) / (d * d) / 2;
-        Err1(r, i) = (w - deq) / d;
-      }
-      W1.rightCols(count - i - 1).noalias() -=
-          Err1.col(i) * U.block(column, column + 1, 1, count - i - 1);
+      Wr.rightCols(cols - i2).noalias() -= Err1 * U.block(i1, i2, count, cols - i2);
     }
-    W.rightCols(cols - i2).noalias() -= Err1 * U.block(i1, i2, count, cols - i2);
-  }
+    chunkLoss[chunk] = loss;
+  };
+  unsigned threads = options.threads ? options.threads
+                                     : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<int64_t>(threads, numChunks));
+  std::atomic<int64_t> next{0};
+  auto worker = [&] {
+    for (int64_t chunk = next++; chunk < numChunks; chunk = next++)
+      quantizeRows(chunk);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(worker);
+  worker();
+  for (std::thread &t : pool)
+    t.join();
+  double loss = 0;
+  for (double l : chunkLoss)
+    loss += l;
 
   // Each original column's group.
   for (int64_t j = 0; j < cols; ++j)

@@ -77,6 +77,9 @@ struct GptqOptions {
   int64_t blockSize = 128; ///< columns per lazy batch update
   bool actOrder = false;
   bool staticGroups = false;
+  /// Threads sharing the rows (0: one per hardware thread). The result is
+  /// the same for any count.
+  unsigned threads = 0;
 };
 
 struct GptqResult {

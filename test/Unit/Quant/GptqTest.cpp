@@ -201,7 +201,7 @@ std::vector<float> randomWeight(int64_t rows, int64_t cols, unsigned seed) {
 // [H_F^-1]_{jj}, then drop j from F by the Gaussian-elimination update of
 // H_F^-1. GPTQ (any block size) must give the same weights.
 TEST(Gptq, MatchesTheObqFormula) {
-  const int64_t rows = 3, cols = 6;
+  const int64_t rows = 70, cols = 6; // three of GPTQ's 32-row chunks
   std::vector<double> h = correlatedHessian(40, cols, 11);
   std::vector<float> w = randomWeight(rows, cols, 12);
   GridOptions grid{3, 0, false, false};
@@ -366,6 +366,31 @@ TEST(Gptq, Deterministic) {
   EXPECT_EQ(a.weight.codes, b.weight.codes);
   EXPECT_EQ(a.weight.scales, b.weight.scales);
   EXPECT_EQ(a.loss, b.loss);
+}
+
+// The rows are spread over threads in fixed chunks (of 32): 1, 2 or 3
+// threads give the same codes, grids and loss, with a last chunk of 4 rows
+// and with act-order.
+TEST(Gptq, ThreadCountDoesNotMatter) {
+  const int64_t rows = 100, cols = 64;
+  std::vector<double> h = correlatedHessian(256, cols, 7);
+  std::vector<float> w = randomWeight(rows, cols, 8);
+  for (bool actOrder : {false, true}) {
+    GptqOptions options;
+    options.grid = {3, 16, false, actOrder};
+    options.actOrder = actOrder;
+    options.blockSize = 32;
+    options.threads = 1;
+    GptqResult one = quantizeGptq(w.data(), rows, cols, h.data(), options);
+    for (unsigned threads : {2u, 3u}) {
+      options.threads = threads;
+      GptqResult many = quantizeGptq(w.data(), rows, cols, h.data(), options);
+      EXPECT_EQ(one.weight.codes, many.weight.codes) << threads << " threads";
+      EXPECT_EQ(one.weight.scales, many.weight.scales) << threads << " threads";
+      EXPECT_EQ(one.weight.zeros, many.weight.zeros) << threads << " threads";
+      EXPECT_EQ(one.loss, many.loss) << threads << " threads";
+    }
+  }
 }
 
 TEST(Gptq, BadArguments) {
