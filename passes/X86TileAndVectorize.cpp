@@ -237,8 +237,9 @@ struct X86TileAndVectorizePass
       auto producer = b->get().getDefiningOp<linalg::GenericOp>();
       if (!producer || !producer->hasOneUse() || producer.getNumDpsInits() != 1 ||
           producer.getNumReductionLoops() != 0 || !hasStaticTensorSemantics(producer) ||
-          !producer.getMatchingIndexingMap(producer.getDpsInitOperand(0)).isIdentity())
-        continue;
+          !producer.getMatchingIndexingMap(producer.getDpsInitOperand(0)).isIdentity() ||
+          producer.payloadUsesValueFromOperand(producer.getDpsInitOperand(0)))
+        continue; // (an init the body reads cannot be replaced by an empty one)
       auto type = cast<RankedTensorType>(b->get().getType());
       rewriter.setInsertionPoint(producer);
       Value init = tensor::EmptyOp::create(rewriter, producer.getLoc(),

@@ -176,3 +176,27 @@ func.func @argument_transposed_weight(%a: tensor<120x96xf32>, %w: tensor<256x96x
   } -> tensor<120x256xf32>
   return %y : tensor<120x256xf32>
 }
+
+// A producer that reads its init (here it adds to %w0) keeps its layout: its
+// result is not a fresh tensor that could be written transposed.
+// CHECK-LABEL: func.func @producer_reads_init
+// CHECK-NOT: tensor<96x256xf32>
+// CHECK: return
+func.func @producer_reads_init(%a: tensor<120x96xf32>, %codes: tensor<256x96xi8>, %w0: tensor<256x96xf32>) -> tensor<120x256xf32> {
+  %zero = arith.constant 0.0 : f32
+  %w = linalg.generic {indexing_maps = [affine_map<(n, k) -> (n, k)>, affine_map<(n, k) -> (n, k)>], iterator_types = ["parallel", "parallel"]} ins(%codes : tensor<256x96xi8>) outs(%w0 : tensor<256x96xf32>) {
+  ^bb0(%c: i8, %o: f32):
+    %cf = arith.sitofp %c : i8 to f32
+    %v = arith.addf %cf, %o : f32
+    linalg.yield %v : f32
+  } -> tensor<256x96xf32>
+  %e = tensor.empty() : tensor<120x256xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<120x256xf32>) -> tensor<120x256xf32>
+  %y = linalg.generic {indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (j, k)>, affine_map<(i, j, k) -> (i, j)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %w : tensor<120x96xf32>, tensor<256x96xf32>) outs(%f : tensor<120x256xf32>) {
+  ^bb0(%x: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %x, %b : f32
+    %s = arith.addf %acc, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<120x256xf32>
+  return %y : tensor<120x256xf32>
+}
