@@ -9,9 +9,9 @@
 #include "passes/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
@@ -240,24 +240,25 @@ struct X86TileAndVectorizePass
           !producer.getMatchingIndexingMap(producer.getDpsInitOperand(0)).isIdentity() ||
           producer.payloadUsesValueFromOperand(producer.getDpsInitOperand(0)))
         continue; // (an init the body reads cannot be replaced by an empty one)
+      // Swap the producer's loops (linalg.index follows), so that it walks
+      // the [K, N] result row by row: written column by column, each store
+      // would touch another cache line (10x slower). Its output map is then
+      // (k, n) -> (n, k); writing a fresh [K, N] tensor instead makes it the
+      // identity.
+      if (failed(linalg::interchangeGenericOp(rewriter, producer, {1, 0})))
+        continue;
       auto type = cast<RankedTensorType>(b->get().getType());
       rewriter.setInsertionPoint(producer);
       Value init = tensor::EmptyOp::create(rewriter, producer.getLoc(),
                                            ArrayRef<int64_t>{type.getDimSize(1), type.getDimSize(0)},
                                            type.getElementType());
       SmallVector<AffineMap> producerMaps = producer.getIndexingMapsArray();
-      producerMaps.back() = AffineMap::getPermutationMap(ArrayRef<unsigned>{1, 0},
-                                                         rewriter.getContext());
+      producerMaps.back() = rewriter.getMultiDimIdentityMap(2);
       auto transposed = linalg::GenericOp::create(
           rewriter, producer.getLoc(), TypeRange{init.getType()}, producer.getDpsInputs(),
           ValueRange{init}, producerMaps, producer.getIteratorTypesArray());
       rewriter.inlineRegionBefore(producer.getRegion(), transposed.getRegion(),
                                   transposed.getRegion().begin());
-      // Walk the [K, N] result row by row: its loops swap (linalg.index
-      // follows), so the writes are contiguous; written column by column,
-      // each store would touch another cache line (10x slower).
-      if (failed(linalg::interchangeGenericOp(rewriter, transposed, {1, 0})))
-        continue;
       SmallVector<AffineMap> maps = op.getIndexingMapsArray();
       maps[1] = AffineMap::get(bMap.getNumDims(), 0,
                                {bMap.getResult(1), bMap.getResult(0)}, rewriter.getContext());

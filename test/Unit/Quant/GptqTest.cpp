@@ -97,6 +97,15 @@ double normError(const std::vector<float> &w, const std::vector<float> &d, doubl
   return e;
 }
 
+std::vector<float> randomWeight(int64_t rows, int64_t cols, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<float> normal;
+  std::vector<float> w(rows * cols);
+  for (float &v : w)
+    v = normal(rng) * 0.05f;
+  return w;
+}
+
 // The clipping search never does worse than the full range on its own
 // criterion (the 2.4-norm), and with an outlier it clips.
 TEST(Rtn, MseClipNeverWorse) {
@@ -137,13 +146,11 @@ TEST(Rtn, MseClipByHand) {
 // 1 - i/100 (i < 80) scored by the full sum |w' - w|^2.4, the first least
 // one wins.
 TEST(Rtn, MseClipIsTheArgmin) {
-  std::mt19937 rng(11);
-  std::normal_distribution<float> normal;
   for (int trial = 0; trial < 50; ++trial) {
-    std::vector<float> w(32);
+    std::vector<float> w = randomWeight(1, 32, 11 + trial);
     for (float &v : w)
-      v = normal(rng) * (trial % 2 ? 1.0f : 0.01f);
-    w[trial % 32] *= 6; // an outlier
+      v *= trial % 2 ? 20.0f : 0.2f; // magnitudes about 1 and 0.01
+    w[trial % 32] *= 6;               // an outlier
     unsigned bits = 2 + trial % 3;
     double maxq = (1 << bits) - 1;
     double lo = std::min(0.0f, *std::min_element(w.begin(), w.end()));
@@ -185,15 +192,6 @@ std::vector<double> correlatedHessian(int64_t n, int64_t k, unsigned seed) {
   HessianAccumulator acc(k);
   acc.add(x.data(), n);
   return acc.hessian();
-}
-
-std::vector<float> randomWeight(int64_t rows, int64_t cols, unsigned seed) {
-  std::mt19937 rng(seed);
-  std::normal_distribution<float> normal;
-  std::vector<float> w(rows * cols);
-  for (float &v : w)
-    v = normal(rng) * 0.05f;
-  return w;
 }
 
 // The paper's OBQ step, evaluated directly: quantize column j, move its
