@@ -56,6 +56,24 @@ struct X86PipelineOptions : mlir::PassPipelineOptions<X86PipelineOptions> {
       *this, "vector-bits",
       llvm::cl::desc("Vector register width in bits: 512 (AVX-512), 256 (AVX2), 128"),
       llvm::cl::init(512)};
+  Option<bool> fusedKernels{
+      *this, "fused-kernels",
+      llvm::cl::desc("Fused dequantize+matmul kernels for quantized matmuls "
+                     "(off: every qnt op through the reference lowering)"),
+      llvm::cl::init(true)};
+  Option<int64_t> fusedMaxRows{
+      *this, "fused-max-rows",
+      llvm::cl::desc("Quantized matmuls with more activation rows than this "
+                     "keep the reference lowering"),
+      llvm::cl::init(64)};
+  Option<bool> int8Activations{
+      *this, "int8-activations",
+      llvm::cl::desc("Quantized matmuls quantize their activations to int8 per "
+                     "block and multiply in integers"),
+      llvm::cl::init(false)};
+  Option<bool> vnni{*this, "vnni",
+                    llvm::cl::desc("The target has vpdpbusd at vector-bits"),
+                    llvm::cl::init(false)};
 };
 
 /// Linalg on tensors (with qnt ops) -> LLVM dialect with the runtime ABI

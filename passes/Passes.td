@@ -286,6 +286,121 @@ def QuantizeGptq : Pass<"quench-quantize-gptq", "::mlir::func::FuncOp"> {
                            "::quench::qnt::QntDialect"];
 }
 
+def X86PackWeights : Pass<"quench-x86-pack-weights", "::mlir::func::FuncOp"> {
+  let summary = "Rewrites quantized weights into the layout of the fused x86 kernels";
+  let description = [{
+    For every `qnt.matmul` that `lower-qnt-to-x86` will turn into a fused
+    kernel (f32 activations, at most `max-rows` rows, no activation
+    quantization), rewrites its `qnt.uniform` weight, from the constants, into
+    the one form the kernel reads:
+
+    - codes unsigned (signed codes shifted by `2^(bits-1)`, the zero points
+      with them), 2, 4 or 8 bits wide (3-bit codes stored in 4 bits, 5- to
+      7-bit codes in 8);
+    - one scale and one zero point per row and group: `block = [1, G]`,
+      scales `f32 [N, K/G]`, zero points `i8` (or `f32` when they are not
+      integers in `[0, 255]`), zeros where there were none;
+    - below 8 bits, codes packed so that one vector load of `L` bytes and a
+      shift-and-mask per run give `L` consecutive codes: byte `i` of a chunk
+      holds code `i + t*L` in bits `[t*bits, (t+1)*bits)`, i.e.
+      `#qnt.packing<bits = 4, interleave = [0, 2, 4, ..., 1, 3, 5, ...]>`,
+      `L` the widest of 16, 8 or 4 lanes (at most `vector-bits / 32`) whose
+      chunk divides the group;
+    - act-order weights (`group_index`) get their columns permuted so that
+      each group is one contiguous run, and the matmul's input is gathered
+      with the same permutation.
+
+    The matmul computes the same values before and after (the reference
+    lowering gives the same numbers), so the layout can be inspected and
+    tested on its own. Weights whose codes or scales are not constants, or
+    whose groups no kernel chunk divides, are left as they are.
+
+    Before:
+    ```mlir
+    %w = qnt.uniform %codes scales(%s) zero_points(%z)
+        : (tensor<64x64xi8>, tensor<64x1xf32>, tensor<64x1xi8>)
+        -> !qnt.qtensor<64x128xf32, #qnt.uniform<bits = 4, signedness = unsigned,
+             block = [1, 128], zero_point = true, packing = <bits = 4>>>
+    ```
+    After (AVX-512, 16 lanes):
+    ```mlir
+    %w = qnt.uniform %codes2 scales(%s2) zero_points(%z2) : ...
+        -> !qnt.qtensor<64x128xf32, #qnt.uniform<bits = 4, signedness = unsigned,
+             block = [1, 128], zero_point = true,
+             packing = <bits = 4, interleave = [0, 2, 4, ..., 30, 1, 3, ..., 31]>>>
+    ```
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "unsigned", "512",
+           "Width of a vector register in bits (512 for AVX-512, 256 for AVX2)">,
+    Option<"maxRows", "max-rows", "int64_t", "64",
+           "Matmuls with more activation rows keep the reference lowering">,
+    Option<"int8Activations", "int8-activations", "bool", "false",
+           "The layout of the int8-activation kernels (chunks of 64, 32 or 16 "
+           "code bytes), for matmuls of any row count">
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect", "::quench::qnt::QntDialect"
+  ];
+}
+
+def LowerQntToX86 : Pass<"lower-qnt-to-x86", "::mlir::func::FuncOp"> {
+  let summary = "Lowers quantized matmuls to fused dequantize+matmul kernels for x86";
+  let description = [{
+    Each `qnt.matmul` whose weight is in the layout of
+    `quench-x86-pack-weights`, with f32 activations and at most `max-rows`
+    rows, becomes a kernel on tensors (scf + vector) that never materializes
+    the float weight:
+
+    ```
+    y[m, n] = sum_g s[n, g] * sum_{k in g} x[m, k] * (q[n, k] - z[n, g])
+    ```
+
+    An `scf.forall` cuts the weight's rows into about 32 thread tasks. A
+    task walks its rows a few at a time (rows in flight, sharing each load
+    of the activations) and the activation rows four at a time; per chunk of
+    K, one vector load per code row and one shift-and-mask per run give the
+    codes, which are shifted by their zero point in integers and converted
+    to float exactly before one FMA per activation row. Group sums are
+    scaled once per group and reduced across lanes once per output. With up
+    to four activation rows the weights are read once (a matrix-vector
+    product at memory speed); with more, a task's code rows are re-read from
+    cache.
+
+    Numbers equal the reference lowering's up to float summation order.
+    Other matmuls are left for `lower-qnt-to-linalg`.
+
+    With `int8-activations` (ONNX Runtime's `accuracy_level = 4`, llama.cpp's
+    q8 activations), matmuls of any row count are taken. A first parallel
+    loop quantizes each activation row per block of `B` columns (the group,
+    or for longer groups the largest whole number of chunks up to 256
+    dividing it), symmetric with round-half-even:
+    `xs = max|x| / 127`, `xq = round(x / xs)`, `xsum = sum xq`. The kernel
+    then multiplies code bytes (unsigned) with activation bytes (signed)
+    into 32-bit sums, four products per lane (`vpdpbusd` with `vnni`,
+    widening multiplies otherwise), and per block adds
+    `s * xs * sum(xq * q)` to the float accumulator and `s * xs * z * xsum`
+    to a correction subtracted at the end.
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "unsigned", "512",
+           "Width of a vector register in bits (512 for AVX-512, 256 for AVX2)">,
+    Option<"maxRows", "max-rows", "int64_t", "64",
+           "Matmuls with more activation rows keep the reference lowering">,
+    Option<"int8Activations", "int8-activations", "bool", "false",
+           "Quantize activations to int8 per block at run time and multiply "
+           "in integers (any row count)">,
+    Option<"vnni", "vnni", "bool", "false",
+           "The target has vpdpbusd at vector-bits (AVX512-VNNI or AVX-VNNI)">
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::LLVM::LLVMDialect",
+    "::mlir::math::MathDialect", "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect", "::mlir::vector::VectorDialect"
+  ];
+}
+
 def X86TileAndVectorize : Pass<"quench-x86-tile-and-vectorize",
                                "::mlir::func::FuncOp"> {
   let summary = "Tiles linalg ops for threads and registers and vectorizes them";

@@ -17,6 +17,19 @@ using namespace mlir;
 
 void quench::buildX86Pipeline(OpPassManager &pm, const X86PipelineOptions &options) {
   pm.addPass(createPrepareEntry());
+  if (options.fusedKernels) {
+    X86PackWeightsOptions layout;
+    layout.vectorBits = options.vectorBits;
+    layout.maxRows = options.fusedMaxRows;
+    layout.int8Activations = options.int8Activations;
+    pm.addNestedPass<func::FuncOp>(createX86PackWeights(layout));
+    LowerQntToX86Options kernels;
+    kernels.vectorBits = options.vectorBits;
+    kernels.maxRows = options.fusedMaxRows;
+    kernels.int8Activations = options.int8Activations;
+    kernels.vnni = options.vnni;
+    pm.addNestedPass<func::FuncOp>(createLowerQntToX86(kernels));
+  }
   pm.addPass(createLowerQntToLinalg());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());

@@ -86,8 +86,8 @@ struct PlanMemoryPass : quench::impl::PlanMemoryBase<PlanMemoryPass> {
       return MemRefType::get({n}, builder.getI8Type());
     };
     // The two new leading arguments; their sizes are fixed at the end.
-    entry.insertArgument(0u, bytesType(0), {}, entry.getLoc());
-    entry.insertArgument(1u, bytesType(0), {}, entry.getLoc());
+    (void)entry.insertArgument(0u, bytesType(0), {}, entry.getLoc());
+    (void)entry.insertArgument(1u, bytesType(0), {}, entry.getLoc());
     Value weights = body.getArgument(0), workspace = body.getArgument(1);
 
     int64_t weightBytes = packWeights(module, entry, weights);

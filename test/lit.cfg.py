@@ -60,10 +60,14 @@ if node and os.path.isfile(
 
 # Hosts without AMX (all but recent Intel servers) must refuse code built for
 # Sapphire Rapids.
+# Hosts with AVX-512 run code built for x86-64-v4.
 try:
     with open("/proc/cpuinfo") as f:
-        if "amx_tile" not in f.read():
+        cpuinfo = f.read()
+        if "amx_tile" not in cpuinfo:
             config.available_features.add("no-amx")
+        if " avx512f" in cpuinfo:
+            config.available_features.add("avx512")
 except OSError:
     pass
 

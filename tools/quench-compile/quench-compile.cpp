@@ -80,6 +80,27 @@ static cl::opt<std::string> recipe(
              "(one scale per tensor); the output layer stays float"),
     cl::value_desc("name"), cl::init(""), cl::cat(category));
 
+enum class QntKernels { Fused, Reference };
+static cl::opt<QntKernels> qntKernels(
+    "qnt-kernels", cl::desc("How quantized matmuls are compiled"),
+    cl::values(clEnumValN(QntKernels::Fused, "fused",
+                          "fused dequantize+matmul kernels where they apply (default)"),
+               clEnumValN(QntKernels::Reference, "reference",
+                          "the reference lowering: dequantize the weight, then multiply")),
+    cl::init(QntKernels::Fused), cl::cat(category));
+
+enum class Activations { F32, Int8 };
+static cl::opt<Activations> activations(
+    "activations",
+    cl::desc("Arithmetic of quantized matmuls (as ONNX Runtime's accuracy_level)"),
+    cl::values(clEnumValN(Activations::F32, "fp32",
+                          "float activations, the reference lowering's numbers up to "
+                          "summation order (default)"),
+               clEnumValN(Activations::Int8, "int8",
+                          "activations quantized to int8 per block at run time, integer "
+                          "dot products (VNNI where the CPU has it)")),
+    cl::init(Activations::F32), cl::cat(category));
+
 namespace {
 
 /// One line per problem: `quench-compile: error: <file>: <message>`.
@@ -339,6 +360,12 @@ int main(int argc, char **argv) {
       return 1;
     quench::X86PipelineOptions options;
     options.vectorBits = target.vectorBits;
+    options.fusedKernels = qntKernels == QntKernels::Fused;
+    if (activations == Activations::Int8 && qntKernels == QntKernels::Reference)
+      fail("--activations=int8 needs the fused kernels: the reference lowering computes "
+           "in float (drop --qnt-kernels=reference)");
+    options.int8Activations = activations == Activations::Int8;
+    options.vnni = target.vnni;
     quench::buildX86Pipeline(pm, options);
     if (mlir::failed(pm.run(*module)))
       return 1;

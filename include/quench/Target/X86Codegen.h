@@ -37,6 +37,8 @@ struct Target {
   std::string triple, cpu, features;
   /// Widest vector register the generated code may use (512, 256 or 128).
   unsigned vectorBits = 128;
+  /// 8-bit dot products (vpdpbusd) at `vectorBits`.
+  bool vnni = false;
   std::shared_ptr<llvm::TargetMachine> machine;
 };
 

@@ -18,6 +18,8 @@
 #include "OnnxLowering.h"
 
 #include "dialects/Qnt/QntDialect.h"
+#include "quench/Quant/Packing.h"
+#include "quench/Support/ConstantData.h"
 
 #include "llvm/Support/MathExtras.h"
 
@@ -1145,8 +1147,26 @@ Values lowerMatMulNBits(OnnxNode &node) {
                          "] (ceil(k_blocks * bits / 8) "
                          "bytes per row), got " +
                          Twine(zpType->getNumElements()) + " elements");
-      zeroPoints = unpackRows(b, reshapeStatic(b, node.input(3), {n, rowBytes}),
-                              blocks, bits);
+      // Constant zero points (the usual case) are unpacked here, once;
+      // others by code at run time.
+      if (std::optional<std::vector<char>> bytes = constantBytes(node.input(3))) {
+        std::vector<int8_t> unpacked(n * blocks);
+        for (int64_t row = 0; row < n; ++row) {
+          std::vector<uint8_t> stream(bytes->begin() + row * rowBytes,
+                                      bytes->begin() + (row + 1) * rowBytes);
+          std::vector<int32_t> zeros = quant::unpackBits(stream, blocks, bits,
+                                                         quant::BitOrder::LsbFirst, false);
+          std::copy(zeros.begin(), zeros.end(), unpacked.begin() + row * blocks);
+        }
+        auto type = RankedTensorType::get({n, blocks}, b.getI8Type());
+        zeroPoints = arith::ConstantOp::create(
+            b, DenseElementsAttr::getFromRawBuffer(
+                   type, ArrayRef<char>(reinterpret_cast<const char *>(unpacked.data()),
+                                        unpacked.size())));
+      } else {
+        zeroPoints = unpackRows(b, reshapeStatic(b, node.input(3), {n, rowBytes}),
+                                blocks, bits);
+      }
     } else if (isa<FloatType>(zpType->getElementType())) {
       if (zpType->getNumElements() != n * blocks || zpType->getRank() > 2)
         return node.fail("float zero_points must have the scales' " +

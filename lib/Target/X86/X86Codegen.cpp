@@ -81,6 +81,13 @@ bool resolveTarget(const TargetOptions &options, Target &target, std::string &er
   target.vectorBits = info->checkFeatures("+avx512f")  ? 512
                       : info->checkFeatures("+avx2") ? 256
                                                      : 128;
+  // vpdpbusd on the widest vectors: AVX512-VNNI on 512 bits, AVX-VNNI (or
+  // AVX512-VNNI with VL) on 256.
+  target.vnni = target.vectorBits == 512
+                    ? info->checkFeatures("+avx512vnni")
+                    : target.vectorBits == 256 &&
+                          (info->checkFeatures("+avxvnni") ||
+                           info->checkFeatures("+avx512vnni,+avx512vl"));
   target.triple = triple.str();
   target.cpu = cpu;
   target.features = features;

@@ -1,0 +1,532 @@
+//===- QntMatmul.cpp - fused dequantize + matmul kernels for x86 ----------===//
+//
+// Lowers `qnt.matmul` with a weight in the kernel form (X86Kernels.h) to
+// a kernel that never materializes the float weight. Written on tensors
+// with scf and vector ops; bufferization, thread outlining and the vector
+// lowering of the quench-x86 pipeline take it from there.
+//
+//   y[m, n] = sum_g s[n, g] * sum_{k in g} x[m, k] * (q[n, k] - z[n, g])
+//
+// The weight's rows are cut into thread tasks (an scf.forall over blocks of
+// N). A task walks its rows R at a time ("rows in flight", all reading the
+// same activations) and the activation rows MR at a time, and streams the
+// R code rows along K once per MR activation rows: with up to four
+// activation rows that is once in all (matrix-vector products, where the
+// weights are read at memory speed); beyond, the task's code rows stay in
+// L1/L2 between passes. Per chunk of K, one vector load per code row
+// yields `c` vectors of L codes by shift and mask; each code vector,
+// shifted by its zero point in integers and converted to float (exactly),
+// meets the L activations at the same K in one FMA per activation row.
+// Group sums are scaled once per group, and each accumulator is reduced
+// across lanes once per row.
+//
+//===----------------------------------------------------------------------===//
+
+#include "KernelForm.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+
+using namespace mlir;
+using namespace quench;
+using namespace quench::qnt;
+
+namespace {
+
+Value cIndex(ImplicitLocOpBuilder &b, int64_t v) { return arith::ConstantIndexOp::create(b, v); }
+Value cF32(ImplicitLocOpBuilder &b, float v) {
+  return arith::ConstantOp::create(b, b.getF32FloatAttr(v));
+}
+
+Value splat(ImplicitLocOpBuilder &b, VectorType type, Attribute value) {
+  return arith::ConstantOp::create(b, DenseElementsAttr::get(type, ArrayRef<Attribute>{value}));
+}
+
+/// The largest divisor of `n` that is at most `cap` and a multiple of
+/// `multiple` (`multiple` divides `n`).
+int64_t divisorTile(int64_t n, int64_t cap, int64_t multiple) {
+  for (int64_t t = std::max(multiple, std::min(n, cap) / multiple * multiple); t > multiple;
+       t -= multiple)
+    if (n % t == 0)
+      return t;
+  return multiple;
+}
+
+/// Static shape of one kernel instance.
+struct KernelShape {
+  int64_t rows, n, k;     // M, N, K
+  unsigned bits;          // 2, 4 or 8
+  int64_t perByte;        // codes per byte, c = 8 / bits
+  int64_t lanes;          // L, code bytes per chunk (f32 lanes with float activations)
+  int64_t group;          // G, columns sharing a scale
+  int64_t block;          // columns between two scalings of the sums (G, or the int8 block)
+  int64_t rowsInFlight;   // R
+  int64_t taskRows;       // rows of N per thread task
+  int64_t activationRows; // MR
+  bool floatZeros;
+  bool int8;              // int8 activations, integer dot products
+  bool vnni;
+  unsigned vectorBits;
+};
+
+/// The activations in int8, per row and block of K: codes `xq [M, K]`,
+/// scales `xs [M, K / B]` and code sums `xsum [M, K / B]`.
+struct QuantizedActivations {
+  Value codes, scales, sums;
+};
+
+class KernelEmitter {
+public:
+  KernelEmitter(ImplicitLocOpBuilder &b, const KernelShape &shape, Value x, Value codes,
+                Value scales, Value zeros, Value bias)
+      : b(b), s(shape), x(x), codes(codes), scales(scales), zeros(zeros), bias(bias) {
+    f32 = VectorType::get({s.int8 ? s.lanes / 4 : s.lanes}, b.getF32Type());
+    i32 = VectorType::get({s.int8 ? s.lanes / 4 : s.lanes}, b.getI32Type());
+    zero = splat(b, f32, b.getF32FloatAttr(0));
+  }
+
+  /// y = x * W^T as a [M, N] tensor.
+  Value emit() {
+    if (s.int8)
+      xq = quantizeActivations();
+    Value init = tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.n}, b.getF32Type());
+    int64_t tasks = s.n / s.taskRows;
+    auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(tasks)},
+                                        ValueRange{init}, std::nullopt);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(forall.getTerminator());
+    Value task = forall.getInductionVars()[0];
+    Value rowBase = arith::MulIOp::create(b, task, cIndex(b, s.taskRows));
+    SmallVector<OpFoldResult> offsets = {b.getIndexAttr(0), rowBase};
+    SmallVector<OpFoldResult> sizes = {b.getIndexAttr(s.rows), b.getIndexAttr(s.taskRows)};
+    SmallVector<OpFoldResult> strides = {b.getIndexAttr(1), b.getIndexAttr(1)};
+    Value block = tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[0], offsets,
+                                                 sizes, strides);
+    auto rowLoop = scf::ForOp::create(
+        b, cIndex(b, 0), cIndex(b, s.taskRows), cIndex(b, s.rowsInFlight), ValueRange{block},
+        [&](OpBuilder &nb, Location loc, Value rowInTask, ValueRange args) {
+          ImplicitLocOpBuilder ib(loc, nb);
+          Value row = arith::AddIOp::create(ib, rowBase, rowInTask);
+          Value out = emitRowBlock(ib, row, rowInTask, args[0]);
+          scf::YieldOp::create(ib, out);
+        });
+    b.setInsertionPointToStart(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(b, rowLoop.getResult(0), forall.getRegionIterArgs()[0],
+                                          offsets, sizes, strides);
+    return forall.getResult(0);
+  }
+
+private:
+  /// Symmetric int8 activations per row and block of B columns (one thread
+  /// task per row): `xs = max |x| / 127`, `xq = round_half_even(x / xs)`,
+  /// `xsum = sum xq` (for the zero points).
+  QuantizedActivations quantizeActivations() {
+    int64_t blocks = s.k / s.block;
+    int64_t floatLanes = std::min<int64_t>(16, s.vectorBits / 32);
+    auto vf = VectorType::get({floatLanes}, b.getF32Type());
+    auto vi = VectorType::get({floatLanes}, b.getI32Type());
+    auto vb = VectorType::get({floatLanes}, b.getI8Type());
+    SmallVector<Value> inits = {
+        tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.k}, b.getI8Type()),
+        tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, blocks}, b.getF32Type()),
+        tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, blocks}, b.getI32Type())};
+    auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(s.rows)},
+                                        inits, std::nullopt);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(forall.getTerminator());
+    Value m = forall.getInductionVars()[0];
+    SmallVector<OpFoldResult> strides = {b.getIndexAttr(1), b.getIndexAttr(1)};
+    auto rowSlice = [&](int64_t width) {
+      return SmallVector<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(width)};
+    };
+    SmallVector<OpFoldResult> offsets = {m, b.getIndexAttr(0)};
+    const int64_t widths[] = {s.k, blocks, blocks};
+    SmallVector<Value> rowInits;
+    for (auto [i, width] : llvm::enumerate(widths))
+      rowInits.push_back(tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[i], offsets,
+                                                        rowSlice(width), strides));
+    Value zeroF = splat(b, vf, b.getF32FloatAttr(0));
+    Value zeroI = splat(b, vi, b.getI32IntegerAttr(0));
+    Value c0 = cIndex(b, 0);
+    auto blockLoop = scf::ForOp::create(
+        b, c0, cIndex(b, blocks), cIndex(b, 1), rowInits,
+        [&](OpBuilder &nb, Location loc, Value blk, ValueRange rowArgs) {
+          ImplicitLocOpBuilder lb(loc, nb);
+          Value k0 = arith::MulIOp::create(lb, blk, cIndex(lb, s.block));
+          auto read = [&](ImplicitLocOpBuilder &rb, Value j) {
+            Value k = arith::AddIOp::create(rb, k0, j);
+            return vector::TransferReadOp::create(rb, vf, x, ValueRange{m, k},
+                                                  /*padding=*/std::nullopt, ArrayRef<bool>{true})
+                .getResult();
+          };
+          auto maxLoop = scf::ForOp::create(
+              lb, c0, cIndex(lb, s.block), cIndex(lb, floatLanes), ValueRange{zeroF},
+              [&](OpBuilder &jb, Location jloc, Value j, ValueRange acc) {
+                ImplicitLocOpBuilder rb(jloc, jb);
+                Value v = math::AbsFOp::create(rb, read(rb, j));
+                scf::YieldOp::create(rb, ValueRange{arith::MaximumFOp::create(rb, v, acc[0])});
+              });
+          Value amax = vector::ReductionOp::create(lb, vector::CombiningKind::MAXIMUMF,
+                                                   maxLoop.getResult(0));
+          Value scale = arith::DivFOp::create(lb, amax, cF32(lb, 127));
+          Value positive = arith::CmpFOp::create(lb, arith::CmpFPredicate::OGT, amax, cF32(lb, 0));
+          Value inverse = arith::SelectOp::create(
+              lb, positive, arith::DivFOp::create(lb, cF32(lb, 127), amax), cF32(lb, 0));
+          Value inverseVec = vector::BroadcastOp::create(lb, vf, inverse);
+          auto quantLoop = scf::ForOp::create(
+              lb, c0, cIndex(lb, s.block), cIndex(lb, floatLanes),
+              ValueRange{rowArgs[0], zeroI},
+              [&](OpBuilder &jb, Location jloc, Value j, ValueRange acc) {
+                ImplicitLocOpBuilder rb(jloc, jb);
+                Value v = arith::MulFOp::create(rb, read(rb, j), inverseVec);
+                Value q = arith::FPToSIOp::create(rb, vi, math::RoundEvenOp::create(rb, v));
+                Value k = arith::AddIOp::create(rb, k0, j);
+                Value row = vector::TransferWriteOp::create(
+                                rb, arith::TruncIOp::create(rb, vb, q), acc[0],
+                                ValueRange{cIndex(rb, 0), k}, ArrayRef<bool>{true})
+                                .getResult();
+                scf::YieldOp::create(rb, ValueRange{row, arith::AddIOp::create(rb, acc[1], q)});
+              });
+          Value sum = vector::ReductionOp::create(lb, vector::CombiningKind::ADD,
+                                                  quantLoop.getResult(1));
+          Value c0l = cIndex(lb, 0);
+          Value scalesRow = tensor::InsertOp::create(lb, scale, rowArgs[1], ValueRange{c0l, blk});
+          Value sumsRow = tensor::InsertOp::create(lb, sum, rowArgs[2], ValueRange{c0l, blk});
+          scf::YieldOp::create(lb, ValueRange{quantLoop.getResult(0), scalesRow, sumsRow});
+        });
+    b.setInsertionPointToStart(forall.getTerminator().getBody());
+    for (auto [i, width] : llvm::enumerate(widths))
+      tensor::ParallelInsertSliceOp::create(b, blockLoop.getResult(i),
+                                            forall.getRegionIterArgs()[i], offsets,
+                                            rowSlice(width), strides);
+    return {forall.getResult(0), forall.getResult(1), forall.getResult(2)};
+  }
+
+  /// The R rows from `row` (column `column` of the task's block `out`), for
+  /// every activation row: whole MR-row passes, then the remaining rows.
+  Value emitRowBlock(ImplicitLocOpBuilder &ib, Value row, Value column, Value out) {
+    int64_t full = s.rows / s.activationRows * s.activationRows;
+    if (full > 0)
+      out = emitActivationLoop(ib, row, column, out, 0, full, s.activationRows);
+    if (full < s.rows)
+      out = emitActivationLoop(ib, row, column, out, full, s.rows, s.rows - full);
+    return out;
+  }
+
+  Value emitActivationLoop(ImplicitLocOpBuilder &ib, Value row, Value column, Value out,
+                           int64_t begin, int64_t end, int64_t mr) {
+    auto loop = scf::ForOp::create(
+        ib, cIndex(ib, begin), cIndex(ib, end), cIndex(ib, mr), ValueRange{out},
+        [&](OpBuilder &nb, Location loc, Value m0, ValueRange args) {
+          ImplicitLocOpBuilder lb(loc, nb);
+          SmallVector<Value> results = emitDots(lb, row, m0, mr);
+          Value tile = args[0];
+          for (int64_t m = 0; m < mr; ++m) {
+            Value at = arith::AddIOp::create(lb, m0, cIndex(lb, m));
+            tile = vector::TransferWriteOp::create(lb, results[m], tile, ValueRange{at, column},
+                                                   ArrayRef<bool>{true})
+                       .getResult();
+          }
+          scf::YieldOp::create(lb, tile);
+        });
+    return loop.getResult(0);
+  }
+
+  /// For activation rows m0 .. m0 + mr - 1, a vector<R> per row: the R
+  /// outputs from `row` on. Sums are scaled once per block of K: with float
+  /// activations a group, `acc += s * sum x * (q - z)`; with int8
+  /// activations an activation block,
+  /// `acc += s * xs * sum xq * q` and `corr += s * xs * z * xsum`.
+  SmallVector<Value> emitDots(ImplicitLocOpBuilder &lb, Value row, Value m0, int64_t mr) {
+    int64_t r = s.rowsInFlight;
+    SmallVector<Value> rows, activationRows;
+    for (int64_t i = 0; i < r; ++i)
+      rows.push_back(arith::AddIOp::create(lb, row, cIndex(lb, i)));
+    for (int64_t m = 0; m < mr; ++m)
+      activationRows.push_back(arith::AddIOp::create(lb, m0, cIndex(lb, m)));
+
+    // Accumulators: mr * r vectors, then (int8) mr * r scalar corrections.
+    SmallVector<Value> init(mr * r, zero);
+    if (s.int8)
+      init.append(mr * r, cF32(lb, 0));
+    Value blocksPerGroup = cIndex(lb, s.group / s.block);
+    auto blockLoop = scf::ForOp::create(
+        lb, cIndex(lb, 0), cIndex(lb, s.k / s.block), cIndex(lb, 1), init,
+        [&](OpBuilder &nb, Location loc, Value blk, ValueRange accs) {
+          ImplicitLocOpBuilder gb(loc, nb);
+          Value g = s.block == s.group ? blk : arith::DivUIOp::create(gb, blk, blocksPerGroup);
+          SmallVector<Value> rowZeros;
+          for (Value n : rows) {
+            Value z = tensor::ExtractOp::create(gb, zeros, ValueRange{n, g});
+            if (s.int8)
+              rowZeros.push_back(s.floatZeros ? z : arith::UIToFPOp::create(gb, gb.getF32Type(), z));
+            else if (s.floatZeros)
+              rowZeros.push_back(vector::BroadcastOp::create(gb, f32, z));
+            else
+              rowZeros.push_back(vector::BroadcastOp::create(
+                  gb, i32, arith::ExtUIOp::create(gb, gb.getI32Type(), z)));
+          }
+          Value blockStart = arith::MulIOp::create(gb, blk, cIndex(gb, s.block));
+          Value sumZero = s.int8 ? splat(gb, i32, gb.getI32IntegerAttr(0)) : zero;
+          SmallVector<Value> blockInit(mr * r, sumZero);
+          int64_t chunk = s.perByte * s.lanes;
+          auto chunkLoop = scf::ForOp::create(
+              gb, cIndex(gb, 0), cIndex(gb, s.block), cIndex(gb, chunk), blockInit,
+              [&](OpBuilder &cb, Location cloc, Value offset, ValueRange sums) {
+                ImplicitLocOpBuilder kb(cloc, cb);
+                Value k = arith::AddIOp::create(kb, blockStart, offset);
+                SmallVector<Value> next =
+                    s.int8 ? emitChunkInt8(kb, rows, activationRows, k, sums)
+                           : emitChunk(kb, rows, activationRows, rowZeros, k, sums);
+                scf::YieldOp::create(kb, next);
+              });
+          SmallVector<Value> rowScales;
+          for (Value n : rows)
+            rowScales.push_back(tensor::ExtractOp::create(gb, scales, ValueRange{n, g}));
+          SmallVector<Value> out(mr * r), corrections;
+          for (int64_t m = 0; m < mr; ++m) {
+            Value xs, xsum;
+            if (s.int8) {
+              xs = tensor::ExtractOp::create(gb, xq.scales, ValueRange{activationRows[m], blk});
+              xsum = arith::SIToFPOp::create(
+                  gb, gb.getF32Type(),
+                  tensor::ExtractOp::create(gb, xq.sums, ValueRange{activationRows[m], blk}));
+            }
+            for (int64_t i = 0; i < r; ++i) {
+              int64_t at = m * r + i;
+              Value sum = chunkLoop.getResult(at);
+              Value scale = rowScales[i];
+              if (s.int8) {
+                scale = arith::MulFOp::create(gb, scale, xs);
+                sum = arith::SIToFPOp::create(gb, f32, sum);
+                Value zsum = arith::MulFOp::create(gb, rowZeros[i], xsum);
+                corrections.push_back(
+                    math::FmaOp::create(gb, scale, zsum, accs[mr * r + at]));
+              }
+              out[at] = vector::FMAOp::create(gb, sum, vector::BroadcastOp::create(gb, f32, scale),
+                                              accs[at]);
+            }
+          }
+          llvm::append_range(out, corrections);
+          scf::YieldOp::create(gb, out);
+        });
+
+    SmallVector<Value> biases;
+    if (bias)
+      for (Value n : rows)
+        biases.push_back(tensor::ExtractOp::create(lb, bias, ValueRange{n}));
+    SmallVector<Value> results;
+    for (int64_t m = 0; m < mr; ++m) {
+      SmallVector<Value> sums;
+      for (int64_t i = 0; i < r; ++i) {
+        Value sum = vector::ReductionOp::create(lb, vector::CombiningKind::ADD,
+                                                blockLoop.getResult(m * r + i));
+        if (s.int8)
+          sum = arith::SubFOp::create(lb, sum, blockLoop.getResult(mr * r + m * r + i));
+        if (bias)
+          sum = arith::AddFOp::create(lb, sum, biases[i]);
+        sums.push_back(sum);
+      }
+      results.push_back(
+          vector::FromElementsOp::create(lb, VectorType::get({r}, lb.getF32Type()), sums));
+    }
+    return results;
+  }
+
+  /// The L code bytes of the chunk at column `k` of row `rows[i]`: with R > 1
+  /// rows in flight, R rows are stored chunk by chunk (`tile = [R, c * L]`,
+  /// storage [N / R, K / (c * L), R * L]), otherwise row by row ([N, K / c]).
+  Value readCodes(ImplicitLocOpBuilder &kb, VectorType bytesType, ArrayRef<Value> rows,
+                  int64_t i, Value k) {
+    SmallVector<Value> indices;
+    int64_t chunk = s.perByte * s.lanes;
+    if (s.rowsInFlight > 1)
+      indices = {arith::DivUIOp::create(kb, rows[0], cIndex(kb, s.rowsInFlight)),
+                 arith::DivUIOp::create(kb, k, cIndex(kb, chunk)), cIndex(kb, i * s.lanes)};
+    else
+      indices = {rows[i], s.perByte == 1 ? k : arith::DivUIOp::create(kb, k, cIndex(kb, s.perByte))};
+    return vector::TransferReadOp::create(kb, bytesType, codes, indices,
+                                          /*padding=*/std::nullopt, ArrayRef<bool>{true});
+  }
+
+  /// One chunk of c * L codes at column `k` of each row in flight, against
+  /// the same columns of each activation row.
+  SmallVector<Value> emitChunk(ImplicitLocOpBuilder &kb, ArrayRef<Value> rows,
+                               ArrayRef<Value> activationRows, ArrayRef<Value> rowZeros, Value k,
+                               ValueRange sums) {
+    int64_t r = rows.size();
+    auto bytesType = VectorType::get({s.lanes}, kb.getI8Type());
+    Value mask = splat(kb, i32, kb.getI32IntegerAttr((1 << s.bits) - 1));
+    // weights[i][t]: codes i of the chunk's t-th run of L, as exact floats.
+    SmallVector<SmallVector<Value>> weights(r);
+    for (int64_t i = 0; i < r; ++i) {
+      Value bytes = readCodes(kb, bytesType, rows, i, k);
+      Value wide = arith::ExtUIOp::create(kb, i32, bytes);
+      for (int64_t t = 0; t < s.perByte; ++t) {
+        Value q = wide;
+        if (t > 0)
+          q = arith::ShRUIOp::create(
+              kb, q, splat(kb, i32, kb.getI32IntegerAttr(static_cast<int32_t>(t * s.bits))));
+        if (s.perByte > 1)
+          q = arith::AndIOp::create(kb, q, mask);
+        Value w;
+        if (s.floatZeros)
+          w = arith::SubFOp::create(kb, arith::UIToFPOp::create(kb, f32, q), rowZeros[i]);
+        else
+          w = arith::SIToFPOp::create(kb, f32, arith::SubIOp::create(kb, q, rowZeros[i]));
+        weights[i].push_back(w);
+      }
+    }
+    SmallVector<Value> next(sums.begin(), sums.end());
+    for (auto [m, activationRow] : llvm::enumerate(activationRows))
+      for (int64_t t = 0; t < s.perByte; ++t) {
+        Value column = t == 0 ? k : arith::AddIOp::create(kb, k, cIndex(kb, t * s.lanes));
+        Value xs = vector::TransferReadOp::create(kb, f32, x, ValueRange{activationRow, column},
+                                                  /*padding=*/std::nullopt,
+                                                  ArrayRef<bool>{true});
+        for (int64_t i = 0; i < r; ++i)
+          next[m * r + i] = vector::FMAOp::create(kb, xs, weights[i][t], next[m * r + i]);
+      }
+    return next;
+  }
+
+  /// The int8 chunk: c runs of L code bytes per row in flight (shift and
+  /// mask on bytes), each against L int8 activations: lane j of the i32
+  /// sum gathers the products of bytes 4j .. 4j + 3.
+  SmallVector<Value> emitChunkInt8(ImplicitLocOpBuilder &kb, ArrayRef<Value> rows,
+                                   ArrayRef<Value> activationRows, Value k, ValueRange sums) {
+    int64_t r = rows.size();
+    auto bytesType = VectorType::get({s.lanes}, kb.getI8Type());
+    Value mask = splat(kb, bytesType, kb.getI8IntegerAttr(static_cast<int8_t>((1 << s.bits) - 1)));
+    SmallVector<SmallVector<Value>> weights(r);
+    for (int64_t i = 0; i < r; ++i) {
+      Value bytes = readCodes(kb, bytesType, rows, i, k);
+      for (int64_t t = 0; t < s.perByte; ++t) {
+        Value q = bytes;
+        if (t > 0)
+          q = arith::ShRUIOp::create(
+              kb, q,
+              splat(kb, bytesType, kb.getI8IntegerAttr(static_cast<int8_t>(t * s.bits))));
+        if (s.perByte > 1 && t + 1 < s.perByte)
+          q = arith::AndIOp::create(kb, q, mask);
+        weights[i].push_back(q);
+      }
+    }
+    SmallVector<Value> next(sums.begin(), sums.end());
+    for (auto [m, activationRow] : llvm::enumerate(activationRows))
+      for (int64_t t = 0; t < s.perByte; ++t) {
+        Value column = t == 0 ? k : arith::AddIOp::create(kb, k, cIndex(kb, t * s.lanes));
+        Value xs = vector::TransferReadOp::create(kb, bytesType, xq.codes,
+                                                  ValueRange{activationRow, column},
+                                                  /*padding=*/std::nullopt,
+                                                  ArrayRef<bool>{true});
+        for (int64_t i = 0; i < r; ++i)
+          next[m * r + i] = dotBytes(kb, next[m * r + i], weights[i][t], xs);
+      }
+    return next;
+  }
+
+  /// acc[j] += sum_{b < 4} u8(w[4j + b]) * s8(x[4j + b]): one `vpdpbusd`
+  /// with VNNI, widening multiplies and a reduction otherwise.
+  Value dotBytes(ImplicitLocOpBuilder &kb, Value acc, Value w, Value xs) {
+    if (s.vnni) {
+      std::string name = "llvm.x86.avx512.vpdpbusd." + std::to_string(s.lanes * 8);
+      return LLVM::CallIntrinsicOp::create(kb, i32, kb.getStringAttr(name),
+                                           ValueRange{acc, w, xs})
+          .getResult(0);
+    }
+    auto wide = VectorType::get({s.lanes}, kb.getI32Type());
+    Value products = arith::MulIOp::create(kb, arith::ExtUIOp::create(kb, wide, w),
+                                           arith::ExtSIOp::create(kb, wide, xs));
+    Value quads = vector::ShapeCastOp::create(
+        kb, VectorType::get({s.lanes / 4, 4}, kb.getI32Type()), products);
+    return vector::MultiDimReductionOp::create(kb, quads, acc, ArrayRef<bool>{false, true},
+                                               vector::CombiningKind::ADD);
+  }
+
+  ImplicitLocOpBuilder &b;
+  const KernelShape &s;
+  Value x, codes, scales, zeros, bias;
+  QuantizedActivations xq;
+  VectorType f32, i32;
+  Value zero;
+};
+
+struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
+  LowerUniformMatmul(MLIRContext *ctx, const x86::KernelOptions &options)
+      : OpRewritePattern(ctx, /*benefit=*/2), options(options) {}
+
+  LogicalResult matchAndRewrite(MatmulOp op, PatternRewriter &rewriter) const override {
+    auto weight = op.getWeight().getDefiningOp<UniformOp>();
+    if (!weight || !x86::takesKernel(op, options))
+      return rewriter.notifyMatchFailure(op, "not a matmul the fused kernel takes");
+    std::optional<x86::KernelLayout> layout = x86::kernelFormLayout(op, weight, options);
+    if (!layout)
+      return rewriter.notifyMatchFailure(op, "weight not in the kernel form");
+
+    auto inputType = cast<RankedTensorType>(op.getInput().getType());
+    auto resultType = cast<RankedTensorType>(op.getType());
+    KernelShape shape;
+    shape.k = inputType.getShape().back();
+    shape.rows = inputType.getNumElements() / shape.k;
+    shape.n = resultType.getShape().back();
+    shape.bits = weight.getEncoding().getBits();
+    shape.perByte = 8 / shape.bits;
+    shape.lanes = layout->lanes;
+    shape.group = weight.getEncoding().getBlock()[1];
+    shape.floatZeros =
+        cast<RankedTensorType>(weight.getZeroPoints().getType()).getElementType().isF32();
+    shape.int8 = options.int8Activations;
+    shape.vnni = options.vnni;
+    shape.vectorBits = options.vectorBits;
+    // An int8 activation block: the group, or for long groups the largest
+    // whole number of chunks up to 256 columns dividing it.
+    shape.block = shape.int8 ? divisorTile(shape.group, 256, shape.perByte * shape.lanes)
+                             : shape.group;
+    shape.activationRows = x86::activationRowsAtOnce(shape.rows);
+    shape.rowsInFlight = layout->rowsInFlight;
+    // About 32 tasks, so that two to a few dozen threads share them evenly.
+    shape.taskRows = divisorTile(shape.n, std::max<int64_t>(shape.rowsInFlight, shape.n / 32),
+                                 shape.rowsInFlight);
+
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value x = op.getInput();
+    auto matrixType = RankedTensorType::get({shape.rows, shape.k}, b.getF32Type());
+    if (inputType.getRank() == 1)
+      x = tensor::ExpandShapeOp::create(b, matrixType, x, ArrayRef<ReassociationIndices>{{0, 1}});
+    else if (inputType.getRank() > 2)
+      x = tensor::CollapseShapeOp::create(b, matrixType, x, outerReassociation(inputType.getRank()));
+    KernelEmitter emitter(b, shape, x, weight.getCodes(), weight.getScales(),
+                          weight.getZeroPoints(), op.getBias());
+    Value y = emitter.emit();
+    if (resultType.getRank() == 1)
+      y = tensor::CollapseShapeOp::create(b, resultType, y, ArrayRef<ReassociationIndices>{{0, 1}});
+    else if (resultType.getRank() > 2)
+      y = tensor::ExpandShapeOp::create(b, resultType, y, outerReassociation(resultType.getRank()));
+    rewriter.replaceOp(op, y);
+    if (weight->use_empty())
+      rewriter.eraseOp(weight);
+    return success();
+  }
+
+  /// {{0, ..., rank - 2}, {rank - 1}}: every leading dimension into one.
+  static SmallVector<ReassociationIndices> outerReassociation(int64_t rank) {
+    ReassociationIndices outer;
+    for (int64_t d = 0; d + 1 < rank; ++d)
+      outer.push_back(d);
+    return {outer, {rank - 1}};
+  }
+
+  x86::KernelOptions options;
+};
+
+} // namespace
+
+void x86::populateQntToX86Patterns(RewritePatternSet &patterns, const KernelOptions &options) {
+  patterns.add<LowerUniformMatmul>(patterns.getContext(), options);
+}

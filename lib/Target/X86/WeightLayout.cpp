@@ -1,0 +1,393 @@
+//===- WeightLayout.cpp - uniform weights in the x86 kernel form ----------===//
+//
+// Rewrites a uniformly quantized weight into the form the fused x86 kernel
+// reads (include/quench/Target/X86Kernels.h): all at compile time, from the
+// constants, so the artifact stores the kernel's layout and nothing is
+// repacked when a model loads or runs.
+//
+//===----------------------------------------------------------------------===//
+
+#include "KernelForm.h"
+
+#include "quench/Quant/Packing.h"
+#include "quench/Support/ConstantData.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+using namespace mlir;
+using namespace quench;
+using namespace quench::qnt;
+
+int64_t x86::kernelLanes(unsigned bits, int64_t group, const KernelOptions &options) {
+  if (bits != 2 && bits != 4 && bits != 8)
+    return 0;
+  int64_t perByte = 8 / bits;
+  int64_t widest = options.int8Activations ? std::min<int64_t>(64, options.vectorBits / 8)
+                                           : std::min<int64_t>(16, options.vectorBits / 32);
+  int64_t narrowest = options.int8Activations ? 16 : 4;
+  for (int64_t lanes = widest; lanes >= narrowest; lanes /= 2)
+    if (group % (perByte * lanes) == 0)
+      return lanes;
+  return 0;
+}
+
+std::vector<int64_t> x86::kernelInterleave(unsigned bits, int64_t lanes) {
+  if (bits >= 8)
+    return {};
+  int64_t perByte = 8 / bits;
+  std::vector<int64_t> interleave(perByte * lanes);
+  for (int64_t t = 0; t < perByte; ++t)
+    for (int64_t i = 0; i < lanes; ++i)
+      interleave[t * lanes + i] = i * perByte + t;
+  return interleave;
+}
+
+bool x86::takesKernel(MatmulOp op, const KernelOptions &options) {
+  auto input = cast<RankedTensorType>(op.getInput().getType());
+  auto result = cast<RankedTensorType>(op.getType());
+  if (!input.hasStaticShape() || !input.getElementType().isF32() ||
+      !result.getElementType().isF32() || op.getActQuantAttr() ||
+      op.getWeight().getType().getElementType() != input.getElementType())
+    return false;
+  if (Value bias = op.getBias())
+    if (!cast<RankedTensorType>(bias.getType()).getElementType().isF32())
+      return false;
+  int64_t rows = input.getNumElements() / input.getShape().back();
+  return rows >= 1 && (options.int8Activations || rows <= options.maxRows);
+}
+
+int64_t x86::activationRowsAtOnce(int64_t rows) { return std::min<int64_t>(rows, 4); }
+
+int64_t x86::rowsInFlight(int64_t rows, int64_t n, unsigned bits, const KernelOptions &options) {
+  // Two accumulators per (activation row, weight row), a code vector per
+  // weight row and run, the activations and two temporaries.
+  int64_t mr = activationRowsAtOnce(rows), perByte = 8 / bits;
+  int64_t registers = options.vectorBits >= 512 ? 32 : 16;
+  for (int64_t r : {4, 2})
+    if (n % r == 0 && 2 * mr * r + r * perByte + mr + 2 <= registers)
+      return r;
+  return 1;
+}
+
+std::optional<x86::KernelLayout> x86::kernelFormLayout(MatmulOp op, UniformOp weight,
+                                                       const KernelOptions &options) {
+  UniformAttr enc = weight.getEncoding();
+  ArrayRef<int64_t> block = enc.getBlock();
+  if (enc.isSigned() || !enc.getZeroPoint() || block.size() != 2 || block[0] != 1 ||
+      weight.getGroupIndex() || !isa<RankedTensorType>(weight.getScales().getType()) ||
+      !cast<RankedTensorType>(weight.getScales().getType()).getElementType().isF32())
+    return std::nullopt;
+  auto zpType = cast<RankedTensorType>(weight.getZeroPoints().getType());
+  auto codesType = cast<RankedTensorType>(weight.getCodes().getType());
+  if ((!zpType.getElementType().isInteger(8) && !zpType.getElementType().isF32()) ||
+      !codesType.getElementType().isInteger(8))
+    return std::nullopt;
+  unsigned bits = enc.getBits();
+  int64_t lanes = kernelLanes(bits, block[1], options);
+  if (!lanes)
+    return std::nullopt;
+  // The layout the kernel of this mode and row count would choose, and no
+  // other: a weight laid out for another kernel is laid out again.
+  auto input = cast<RankedTensorType>(op.getInput().getType());
+  int64_t rows = input.getNumElements() / input.getShape().back();
+  int64_t n = weight.getType().getShape()[0];
+  int64_t r = rowsInFlight(rows, n, bits, options);
+  PackingAttr packing = enc.getPacking();
+  std::vector<int64_t> interleave = kernelInterleave(bits, lanes);
+  SmallVector<int64_t> tile;
+  if (r > 1)
+    tile = {r, (8 / bits) * lanes};
+  if (!packing)
+    return bits == 8 && r == 1 ? std::optional(KernelLayout{lanes, r}) : std::nullopt;
+  if (packing.getBits() != bits || packing.getOrder() != BitOrder::LsbFirst ||
+      ArrayRef<int64_t>(packing.getTile()) != ArrayRef<int64_t>(tile) ||
+      ArrayRef<int64_t>(packing.getInterleave()) != ArrayRef<int64_t>(interleave))
+    return std::nullopt;
+  return KernelLayout{lanes, r};
+}
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Reading constants
+//===----------------------------------------------------------------------===//
+
+/// Integer elements of `value` (a constant), sign- or zero-extended.
+std::optional<std::vector<int64_t>> constantIntegers(Value value, bool isSigned) {
+  std::optional<std::vector<char>> bytes = constantBytes(value);
+  Type element = cast<ShapedType>(value.getType()).getElementType();
+  if (!bytes || !element.isInteger())
+    return std::nullopt;
+  unsigned width = element.getIntOrFloatBitWidth() / 8;
+  std::vector<int64_t> values(bytes->size() / width);
+  for (size_t i = 0; i < values.size(); ++i) {
+    uint64_t raw = 0;
+    std::memcpy(&raw, bytes->data() + i * width, width); // little-endian host
+    int64_t v = static_cast<int64_t>(raw);
+    if (isSigned && width < 8 && (raw >> (8 * width - 1)) & 1)
+      v = static_cast<int64_t>(raw | (~uint64_t(0) << (8 * width)));
+    values[i] = v;
+  }
+  return values;
+}
+
+/// Float elements of `value` (a constant of f32, f16 or bf16), in f32.
+std::optional<std::vector<float>> constantFloats(Value value) {
+  std::optional<std::vector<char>> bytes = constantBytes(value);
+  auto element = dyn_cast<FloatType>(cast<ShapedType>(value.getType()).getElementType());
+  if (!bytes || !element)
+    return std::nullopt;
+  unsigned width = element.getWidth() / 8;
+  std::vector<float> values(bytes->size() / width);
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (element.isF32()) {
+      std::memcpy(&values[i], bytes->data() + i * 4, 4);
+      continue;
+    }
+    uint64_t raw = 0;
+    std::memcpy(&raw, bytes->data() + i * width, width);
+    APFloat f(element.getFloatSemantics(), APInt(element.getWidth(), raw));
+    bool lost = false;
+    f.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven, &lost);
+    values[i] = f.convertToFloat();
+  }
+  return values;
+}
+
+/// The codes of a rank-2 uniform weight as a row-major [N, K] matrix.
+std::optional<std::vector<int32_t>> weightCodes(UniformOp op, int64_t n, int64_t k) {
+  UniformAttr enc = op.getEncoding();
+  PackingAttr packing = enc.getPacking();
+  if (!packing) {
+    std::optional<std::vector<int64_t>> codes = constantIntegers(op.getCodes(), enc.isSigned());
+    if (!codes || static_cast<int64_t>(codes->size()) != n * k)
+      return std::nullopt;
+    return std::vector<int32_t>(codes->begin(), codes->end());
+  }
+  std::optional<std::vector<char>> bytes = constantBytes(op.getCodes());
+  if (!bytes)
+    return std::nullopt;
+  std::vector<uint8_t> stream(bytes->begin(), bytes->end());
+  std::vector<int64_t> tile(packing.getTile().begin(), packing.getTile().end());
+  std::vector<int64_t> interleave(packing.getInterleave().begin(),
+                                  packing.getInterleave().end());
+  auto order = packing.getOrder() == BitOrder::LsbFirst ? quant::BitOrder::LsbFirst
+                                                        : quant::BitOrder::MsbFirst;
+  try {
+    return quant::unpackMatrix(stream, n, k, packing.getBits(), order, enc.isSigned(), tile,
+                               interleave);
+  } catch (const std::exception &) {
+    return std::nullopt;
+  }
+}
+
+/// A constant tensor holding `bytes`, as a resource blob (weights are large;
+/// a blob is neither uniqued nor hashed).
+Value blobConstant(ImplicitLocOpBuilder &b, RankedTensorType type, ArrayRef<char> bytes,
+                   StringRef name) {
+  auto blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
+      bytes, std::max<unsigned>(1, type.getElementTypeBitWidth() / 8));
+  return arith::ConstantOp::create(b, DenseResourceElementsAttr::get(type, name, std::move(blob)));
+}
+
+template <typename T>
+ArrayRef<char> asBytes(const std::vector<T> &values) {
+  return ArrayRef<char>(reinterpret_cast<const char *>(values.data()), values.size() * sizeof(T));
+}
+
+/// `x` with its last dimension permuted: `y[..., k] = x[..., perm[k]]`.
+Value gatherColumns(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> perm) {
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t rank = type.getRank();
+  auto permType = RankedTensorType::get({static_cast<int64_t>(perm.size())}, b.getI64Type());
+  Value permValues = blobConstant(
+      b, permType, asBytes(std::vector<int64_t>(perm.begin(), perm.end())), "x86_act_order");
+  Value init = tensor::EmptyOp::create(b, type.getShape(), type.getElementType());
+  auto generic = linalg::GenericOp::create(
+      b, TypeRange{type}, ValueRange{}, ValueRange{init},
+      ArrayRef<AffineMap>{b.getMultiDimIdentityMap(rank)},
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      [&](OpBuilder &nb, Location loc, ValueRange) {
+        SmallVector<Value> indices;
+        for (int64_t d = 0; d < rank; ++d)
+          indices.push_back(linalg::IndexOp::create(nb, loc, d));
+        Value source = tensor::ExtractOp::create(nb, loc, permValues, indices.back());
+        indices.back() = arith::IndexCastOp::create(nb, loc, nb.getIndexType(), source);
+        Value element = tensor::ExtractOp::create(nb, loc, x, indices);
+        linalg::YieldOp::create(nb, loc, element);
+      });
+  return generic.getResult(0);
+}
+
+//===----------------------------------------------------------------------===//
+// The rewrite
+//===----------------------------------------------------------------------===//
+
+struct UniformToKernelForm : OpRewritePattern<MatmulOp> {
+  UniformToKernelForm(MLIRContext *ctx, const x86::KernelOptions &options)
+      : OpRewritePattern(ctx), options(options) {}
+
+  LogicalResult matchAndRewrite(MatmulOp op, PatternRewriter &rewriter) const override {
+    auto weight = op.getWeight().getDefiningOp<UniformOp>();
+    if (!weight || !x86::takesKernel(op, options))
+      return rewriter.notifyMatchFailure(op, "not a matmul the fused kernel takes");
+    if (x86::kernelFormLayout(op, weight, options))
+      return rewriter.notifyMatchFailure(op, "already in the kernel form");
+    if (!isa<RankedTensorType>(weight.getScales().getType()))
+      return rewriter.notifyMatchFailure(op, "quantized scales");
+
+    UniformAttr enc = weight.getEncoding();
+    QTensorType type = weight.getType();
+    int64_t n = type.getShape()[0], k = type.getShape()[1];
+    ArrayRef<int64_t> block = enc.getBlock();
+    auto scaleType = cast<RankedTensorType>(weight.getScales().getType());
+    if (scaleType.getRank() != 2)
+      return rewriter.notifyMatchFailure(op, "scales are not a matrix");
+    int64_t scaleRows = scaleType.getShape()[0], groups = scaleType.getShape()[1];
+
+    std::optional<std::vector<int32_t>> codes = weightCodes(weight, n, k);
+    if (!codes)
+      return rewriter.notifyMatchFailure(op, "codes are not constants");
+    int64_t offset = enc.isSigned() ? int64_t(1) << (enc.getBits() - 1) : 0;
+    int64_t rowBlock = n / scaleRows;
+    // Scales and zero points already per row and group (MatMulNBits: its
+    // zero points are unpacked by ops, not constants) are kept as they are.
+    Value zp = weight.getZeroPoints();
+    Type zpElement = zp ? cast<ShapedType>(zp.getType()).getElementType() : Type();
+    bool keepScales = rowBlock == 1 && scaleType.getElementType().isF32();
+    bool keepZeros = keepScales && offset == 0 && zp &&
+                     (zpElement.isInteger(8) || zpElement.isF32());
+    std::optional<std::vector<float>> scales;
+    if (!keepScales && !(scales = constantFloats(weight.getScales())))
+      return rewriter.notifyMatchFailure(op, "scales are not constants");
+    // Zero points as integers when they are, floats otherwise (both exact).
+    std::optional<std::vector<int64_t>> intZeros;
+    std::optional<std::vector<float>> floatZeros;
+    if (keepZeros) {
+    } else if (zp) {
+      if (isa<FloatType>(zpElement))
+        floatZeros = constantFloats(zp);
+      else
+        intZeros = constantIntegers(zp, enc.isSigned());
+      if (!intZeros && !floatZeros)
+        return rewriter.notifyMatchFailure(op, "zero points are not constants");
+    } else {
+      intZeros = std::vector<int64_t>(scaleRows * groups, 0);
+    }
+
+    // Column order: act-order groups become contiguous runs of equal size.
+    std::vector<int64_t> groupOf(k), perm(k);
+    if (Value gi = weight.getGroupIndex()) {
+      std::optional<std::vector<int64_t>> index = constantIntegers(gi, /*isSigned=*/true);
+      if (!index || static_cast<int64_t>(index->size()) != k)
+        return rewriter.notifyMatchFailure(op, "group index is not a constant");
+      groupOf = *index;
+    } else {
+      for (int64_t c = 0; c < k; ++c)
+        groupOf[c] = c / block[1];
+    }
+    std::iota(perm.begin(), perm.end(), 0);
+    std::stable_sort(perm.begin(), perm.end(),
+                     [&](int64_t a, int64_t b) { return groupOf[a] < groupOf[b]; });
+    if (k % groups != 0)
+      return rewriter.notifyMatchFailure(op, "groups of unequal size");
+    int64_t group = k / groups;
+    for (int64_t c = 0; c < k; ++c)
+      if (groupOf[perm[c]] != c / group)
+        return rewriter.notifyMatchFailure(op, "groups of unequal size");
+    bool permuted = !llvm::equal(perm, llvm::seq<int64_t>(0, k));
+
+    unsigned bits = enc.getBits() <= 2 ? 2 : enc.getBits() <= 4 ? 4 : 8;
+    int64_t lanes = x86::kernelLanes(bits, group, options);
+    if (!lanes)
+      return rewriter.notifyMatchFailure(op, "no chunk of the kernel divides the group");
+
+    // Unsigned codes; the offset of signed ones moves into the zero points.
+    std::vector<int32_t> kernelCodes(n * k);
+    for (int64_t r = 0; r < n; ++r)
+      for (int64_t c = 0; c < k; ++c)
+        kernelCodes[r * k + c] = (*codes)[r * k + perm[c]] + offset;
+    // Per-row scales and zero points [N, groups].
+    std::vector<float> kernelScales, kernelFloatZeros;
+    std::vector<uint8_t> kernelIntZeros;
+    bool intZp = intZeros.has_value();
+    if (intZp)
+      for (int64_t z : *intZeros)
+        intZp &= z + offset >= 0 && z + offset <= 255;
+    for (int64_t r = 0; r < n; ++r)
+      for (int64_t g = 0; g < groups; ++g) {
+        int64_t at = (r / rowBlock) * groups + g;
+        if (!keepScales)
+          kernelScales.push_back((*scales)[at]);
+        if (keepZeros)
+          continue;
+        double z = (intZeros ? static_cast<double>((*intZeros)[at]) : (*floatZeros)[at]) + offset;
+        if (intZp)
+          kernelIntZeros.push_back(static_cast<uint8_t>(z));
+        else
+          kernelFloatZeros.push_back(static_cast<float>(z));
+      }
+
+    ImplicitLocOpBuilder b(weight.getLoc(), rewriter);
+    MLIRContext *ctx = rewriter.getContext();
+    // The R rows in flight stored chunk by chunk (one stream per R rows).
+    auto inputType = cast<RankedTensorType>(op.getInput().getType());
+    int64_t r = x86::rowsInFlight(inputType.getNumElements() / k, n, bits, options);
+    std::vector<int64_t> tile;
+    if (r > 1)
+      tile = {r, (8 / bits) * lanes};
+    std::vector<int64_t> interleave = x86::kernelInterleave(bits, lanes);
+    PackingAttr packing;
+    if (bits < 8 || !tile.empty())
+      packing = PackingAttr::get(ctx, bits, BitOrder::LsbFirst, tile, interleave);
+    std::vector<uint8_t> packed =
+        quant::packMatrix(kernelCodes, n, k, bits, quant::BitOrder::LsbFirst, tile, interleave);
+    SmallVector<int64_t> storage = packing ? packing.getStorageShape({n, k})
+                                           : SmallVector<int64_t>{n, k};
+    Value codesValue = blobConstant(b, RankedTensorType::get(storage, b.getI8Type()),
+                                    asBytes(packed), "x86_codes");
+    auto groupType = [&](Type element) { return RankedTensorType::get({n, groups}, element); };
+    Value scalesValue =
+        keepScales ? weight.getScales()
+                   : blobConstant(b, groupType(b.getF32Type()), asBytes(kernelScales),
+                                  "x86_scales");
+    Value zerosValue =
+        keepZeros ? zp
+        : intZp   ? blobConstant(b, groupType(b.getI8Type()), asBytes(kernelIntZeros),
+                                 "x86_zero_points")
+                  : blobConstant(b, groupType(b.getF32Type()), asBytes(kernelFloatZeros),
+                                 "x86_zero_points");
+    auto encoding = UniformAttr::get(ctx, bits, Signedness::Unsigned, {1, group},
+                                     /*zero_point=*/true, packing);
+    auto kernelType = QTensorType::get(ctx, type.getShape(), type.getElementType(), encoding);
+    Value kernelWeight =
+        UniformOp::create(b, kernelType, codesValue, scalesValue, zerosValue, Value());
+
+    b.setInsertionPoint(op);
+    b.setLoc(op.getLoc());
+    Value input = permuted ? gatherColumns(b, op.getInput(), perm) : op.getInput();
+    auto matmul = MatmulOp::create(b, op.getType(), input, kernelWeight, op.getBias(),
+                                   op.getInputScale(), op.getActQuantAttr());
+    matmul->setDiscardableAttrs(op->getDiscardableAttrDictionary());
+    rewriter.replaceOp(op, matmul.getResult());
+    if (weight->use_empty())
+      rewriter.eraseOp(weight);
+    return success();
+  }
+
+  x86::KernelOptions options;
+};
+
+} // namespace
+
+void x86::populateX86WeightLayoutPatterns(RewritePatternSet &patterns,
+                                          const KernelOptions &options) {
+  patterns.add<UniformToKernelForm>(patterns.getContext(), options);
+}

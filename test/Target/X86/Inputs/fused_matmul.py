@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""The fused x86 qnt.matmul kernels against the reference lowering.
+
+Each case writes a function with one qnt.matmul over random codes, scales and
+zero points (every uniform format the layout rewrite takes: 2..8 bits, signed
+or unsigned, zero points or not, integer or float zero points, per-tensor,
+per-channel and group-wise, act-order group indices, packed or not, bias,
+rank-1/2/3 inputs), compiles it with `--qnt-kernels=fused` and
+`--qnt-kernels=reference`, runs both on the same input and compares. Shapes
+are chosen so that N, K and M are not multiples of the tiles. A fused
+compilation must also not materialize the weight: its linalg output holds no
+f32 tensor of the weight's shape.
+
+With `--activations=int8` among the flags, the fused result is compared
+instead with numpy's evaluation of the int8 scheme itself (activations
+quantized per group of K, symmetric, round-half-even; integer dot products;
+one float scaling per group), and with the float reference within the
+quantization error; matmuls the int8 kernel does not take (no chunk of 16
+code bytes divides the group) keep the reference lowering.
+
+usage: fused_matmul.py WORKDIR QUENCH_COMPILE QUENCH_RUN [extra quench-compile flags]
+(quench-opt is taken from QUENCH_COMPILE's folder)
+"""
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+work, compile_tool, run_tool = sys.argv[1:4]
+opt_tool = os.path.join(os.path.dirname(compile_tool), "quench-opt")
+extra = sys.argv[4:]
+int8 = "--activations=int8" in extra
+os.makedirs(work, exist_ok=True)
+rng = np.random.default_rng(11)
+failures = 0
+
+
+def hexdense(a):
+    return 'dense<"0x' + a.tobytes().hex().upper() + '">'
+
+
+def pack_lsb(codes, bits):
+    """Row-wise LSB-first bit streams (the #qnt.packing<bits = b> default)."""
+    n, k = codes.shape
+    out = []
+    for row in codes:
+        acc, nbits, data = 0, 0, []
+        for c in row:
+            acc |= (int(c) & ((1 << bits) - 1)) << nbits
+            nbits += bits
+            while nbits >= 8:
+                data.append(acc & 0xFF)
+                acc >>= 8
+                nbits -= 8
+        if nbits:
+            data.append(acc & 0xFF)
+        out.append(data)
+    return np.array(out, dtype=np.uint8)
+
+
+def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=True,
+         act_order=False, bias=False, fused=True):
+    global failures
+    block = block or [1, k]
+    sn, sk = n // block[0], k // block[1]
+    lo, hi = (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
+    codes = rng.integers(lo, hi + 1, size=(n, k))
+    scales = rng.uniform(0.01, 0.1, size=(sn, sk)).astype(np.float32)
+    lines = []
+    operands, types = [], []
+    if packed and bits < 8:
+        store = pack_lsb(codes, bits)
+        lines.append(f"  %codes = arith.constant {hexdense(store)} : tensor<{n}x{store.shape[1]}xi8>")
+        ctype = f"tensor<{n}x{store.shape[1]}xi8>"
+        packing = f", packing = <bits = {bits}>"
+    else:
+        lines.append(f"  %codes = arith.constant {hexdense(codes.astype(np.int8))} : tensor<{n}x{k}xi8>")
+        ctype = f"tensor<{n}x{k}xi8>"
+        packing = ""
+    lines.append(f"  %s = arith.constant {hexdense(scales)} : tensor<{sn}x{sk}xf32>")
+    types += [ctype, f"tensor<{sn}x{sk}xf32>"]
+    zpart = ""
+    if zp == "int":
+        z = rng.integers(lo, hi + 1, size=(sn, sk))
+        lines.append(f"  %z = arith.constant {hexdense(z.astype(np.int8))} : tensor<{sn}x{sk}xi8>")
+        zpart = " zero_points(%z)"
+        types.append(f"tensor<{sn}x{sk}xi8>")
+    elif zp == "float":
+        z = rng.uniform(lo, hi, size=(sn, sk)).astype(np.float32)
+        lines.append(f"  %z = arith.constant {hexdense(z)} : tensor<{sn}x{sk}xf32>")
+        zpart = " zero_points(%z)"
+        types.append(f"tensor<{sn}x{sk}xf32>")
+    gpart = ""
+    blk = list(block)
+    if act_order:
+        gsize = block[1]
+        gidx = np.repeat(np.arange(k // gsize), gsize)
+        rng.shuffle(gidx)
+        lines.append(f"  %g = arith.constant {hexdense(gidx.astype(np.int32))} : tensor<{k}xi32>")
+        gpart = " group_index(%g)"
+        types.append(f"tensor<{k}xi32>")
+    sign = "signed" if signed else "unsigned"
+    enc = (f"#qnt.uniform<bits = {bits}, signedness = {sign}, block = [{blk[0]}, {blk[1]}], "
+           f"zero_point = {'true' if zp else 'false'}{packing}>")
+    qt = f"!qnt.qtensor<{n}x{k}xf32, {enc}>"
+    lines.append(f"  %w = qnt.uniform %codes scales(%s){zpart}{gpart} : ({', '.join(types)}) -> {qt}")
+    xshape = "x".join(map(str, m_shape + [k]))
+    yshape = "x".join(map(str, m_shape + [n]))
+    bpart, btype = "", ""
+    if bias:
+        bvals = rng.standard_normal(n).astype(np.float32)
+        lines.append(f"  %b = arith.constant {hexdense(bvals)} : tensor<{n}xf32>")
+        bpart, btype = " bias(%b)", f", tensor<{n}xf32>"
+    lines.append(f"  %y = qnt.matmul %x, %w{bpart} : (tensor<{xshape}xf32>, {qt}{btype}) -> tensor<{yshape}xf32>")
+    lines.append(f"  return %y : tensor<{yshape}xf32>")
+    src = (f"func.func @main(%x: tensor<{xshape}xf32>) -> tensor<{yshape}xf32> {{\n"
+           + "\n".join(lines) + "\n}\n")
+    base = os.path.join(work, name)
+    with open(base + ".mlir", "w") as f:
+        f.write(src)
+    x = rng.standard_normal(m_shape + [k]).astype(np.float32)
+    np.save(base + "_x.npy", x)
+    for kind in ("reference", "fused"):
+        flags = [f for f in extra if kind == "fused" or not f.startswith("--activations")]
+        r = subprocess.run([compile_tool, base + ".mlir", "--qnt-kernels=" + kind, *flags,
+                            "-o", f"{base}_{kind}.qz"], capture_output=True, text=True)
+        if r.returncode:
+            print(f"FAIL {name}: compile {kind}: {r.stderr.strip()}")
+            failures += 1
+            return
+    r = subprocess.run([run_tool, base + "_reference.qz", base + "_x.npy", "-o", base + "_ref"],
+                       capture_output=True, text=True)
+    if r.returncode:
+        print(f"FAIL {name}: run reference: {r.stderr.strip()}")
+        failures += 1
+        return
+    expect, tol = f"{base}_ref/output_0.npy", "1e-5"
+    container = 2 if bits <= 2 else 4 if bits <= 4 else 8
+    group = block[1]
+    if int8 and group % ((8 // container) * 16) == 0:
+        # The int8 scheme in numpy: blocks of K = groups (all cases here
+        # have groups of at most 256 columns).
+        zeros = (z.astype(np.float64) if zp else np.zeros((sn, sk))).repeat(block[0], 0)
+        s_rows = scales.astype(np.float64).repeat(block[0], 0)
+        q = codes.astype(np.float64)
+        xm = x.reshape(-1, k)
+        perm = np.argsort(gidx, kind="stable") if act_order else np.arange(k)
+        gid = gidx[perm] if act_order else np.arange(k) // group
+        xp, qp = xm[:, perm], q[:, perm]
+        y = np.zeros((xm.shape[0], n))
+        for g in range(k // group):
+            cols = gid == g
+            xb = xp[:, cols].astype(np.float32)
+            amax = np.abs(xb).max(axis=1)
+            xs = amax / np.float32(127)
+            inv = np.where(amax > 0, np.float32(127) / np.where(amax > 0, amax, 1), 0).astype(np.float32)
+            xq = np.rint(xb * inv[:, None]).astype(np.float64)
+            dot = xq @ qp[:, cols].T - np.outer(xq.sum(axis=1), zeros[:, g])
+            y += xs[:, None].astype(np.float64) * s_rows[:, g][None, :] * dot
+        if bias:
+            y += bvals
+        y = y.astype(np.float32).reshape(m_shape + [n])
+        # Within the quantization error of the float result.
+        ref = np.load(f"{base}_ref/output_0.npy").astype(np.float64)
+        err = np.linalg.norm(y - ref) / max(np.linalg.norm(ref), 1e-30)
+        if err > 0.05:
+            print(f"FAIL {name}: the int8 scheme is {err:.3f} (relative L2) off the float result")
+            failures += 1
+            return
+        expect, tol = base + "_int8.npy", "3e-4"
+        np.save(expect, y)
+    r = subprocess.run([run_tool, base + "_fused.qz", base + "_x.npy", "--rtol", tol,
+                        "--atol", tol, "--expect", f"output_0={expect}"],
+                       capture_output=True, text=True)
+    status = "PASS" if r.returncode == 0 else "FAIL"
+    failures += r.returncode != 0
+    # The fused lowering keeps no float copy of the weight; a matmul it does
+    # not take keeps the reference lowering's.
+    rows = int(np.prod(m_shape))
+    takes = group % ((8 // container) * (16 if int8 else 4)) == 0 and (rows <= 64 or int8)
+    if takes != fused:
+        print(f"FAIL {name}: the case expects the fused kernel {'' if fused else 'not '}to apply")
+        failures += 1
+        return
+    passes = ("--quench-prepare-entry --quench-x86-pack-weights{0} --lower-qnt-to-x86{0} "
+              "--lower-qnt-to-linalg").format("=int8-activations=1" if int8 else "")
+    r2 = subprocess.run([opt_tool, base + ".mlir", *passes.split()], capture_output=True, text=True)
+    weight = f"tensor<{n}x{k}xf32>" in r2.stdout or f"tensor<{k}x{n}xf32>" in r2.stdout
+    if r2.returncode or weight != (not fused):
+        status = "FAIL"
+        failures += 1
+        print(f"FAIL {name}: the lowered IR {'holds' if weight else 'lacks'} a float weight "
+              f"{r2.stderr.strip()}")
+    print(f"{status} {name}: {r.stdout.strip()} {r.stderr.strip()}")
+
+
+case("u4_g128_m1", [1], 64, 256, 4, block=[1, 128])
+case("u4_g32_m3_zpint", [3], 30, 96, 4, block=[1, 32])
+# int8 activations need chunks of 16 codes: groups of 40 and 24 keep the reference.
+case("s8_perchannel_nozp_m5", [5], 17, 40, 8, signed=True, zp=None, packed=False, fused=not int8)
+case("u2_g64_m16", [16], 48, 192, 2, block=[1, 64])
+case("u3_g128_m1", [1], 32, 256, 3, block=[1, 128])
+case("u4_actorder_m2", [2], 40, 128, 4, block=[1, 32], act_order=True)
+case("s8_pertensor_m1", [1], 24, 64, 8, signed=True, zp=None, block=[24, 64], packed=False)
+case("u4_floatzp_m4", [4], 36, 128, 4, zp="float", block=[1, 64])
+case("s4_bias_rank3_m7", [1, 7], 20, 48, 4, signed=True, zp="int", block=[1, 16], bias=True,
+     fused=not int8)
+case("u6_g32_rank1", [], 12, 64, 6, block=[1, 32])
+case("s5_rows2_m64", [64], 16, 80, 5, signed=True, block=[2, 40], fused=not int8)
+case("u4_m65_reference", [65], 16, 64, 4, block=[1, 32], fused=int8)
+case("u4_odd_group_24", [2], 8, 72, 4, block=[1, 24], fused=not int8)
+case("s4_bias_g32_m70", [70], 24, 96, 4, signed=True, zp="int", block=[1, 32], bias=True,
+     fused=int8)
+# No kernel chunk (8 codes at least) divides a group of 12: reference lowering.
+case("u4_group_12_fallback", [1], 8, 36, 4, block=[1, 12], fused=False)
+sys.exit(1 if failures else 0)

@@ -1,0 +1,64 @@
+// RUN: quench-opt %s --lower-qnt-to-x86=vector-bits=128 --split-input-file | FileCheck %s
+// RUN: quench-opt %s --lower-qnt-to-x86="vector-bits=128 max-rows=1" --split-input-file | FileCheck %s --check-prefix=ROWS
+
+!w4 = !qnt.qtensor<8x16xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 16], zero_point = true, packing = <bits = 4, tile = [2, 8], interleave = [0, 2, 4, 6, 1, 3, 5, 7]>>>
+
+// A weight in the kernel layout (4 lanes, 4-bit, pairs of rows stored chunk
+// by chunk): thread tasks over N (4
+// tasks of 2 rows), 2 rows in flight (2 activation rows x 2 rows x 2
+// accumulators fill the 16 registers of 128-bit targets), per chunk one load of 4 code bytes per row, two runs by shift
+// and mask, the zero point subtracted in integers, an exact conversion, one
+// FMA per activation row and run; one scale per group; a lane reduction per
+// output. No float weight and no linalg op anywhere.
+// CHECK-LABEL: func.func @w4
+// CHECK-SAME:    (%[[X:.*]]: tensor<2x16xf32>, %[[CODES:.*]]: tensor<4x2x8xi8>, %[[S:.*]]: tensor<8x1xf32>, %[[Z:.*]]: tensor<8x1xi8>)
+// CHECK-DAG:     %[[MASK:.*]] = arith.constant dense<15> : vector<4xi32>
+// CHECK-DAG:     %[[FOUR:.*]] = arith.constant dense<4> : vector<4xi32>
+// CHECK:         scf.forall (%{{.*}}) in (4) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<2x8xf32>)
+// CHECK:           scf.for %{{.*}} = %c0 to %c2 step %c2
+// CHECK:             scf.for %[[M0:.*]] = %c0 to %c2 step %c2
+// CHECK:               scf.for %[[G:.*]] = %c0 to %c1 step %c1
+// CHECK:                 %[[ZV:.*]] = tensor.extract %[[Z]][%{{.*}}, %[[G]]] : tensor<8x1xi8>
+// CHECK:                 %[[ZI:.*]] = arith.extui %[[ZV]] : i8 to i32
+// CHECK:                 %[[ZB:.*]] = vector.broadcast %[[ZI]] : i32 to vector<4xi32>
+// CHECK:                 scf.for %{{.*}} = %c0 to %c16 step %c8
+// CHECK:                   %[[BYTES:.*]] = vector.transfer_read %[[CODES]][%{{.*}}, %{{.*}}, %c0], %{{.*}} {in_bounds = [true]} : tensor<4x2x8xi8>, vector<4xi8>
+// CHECK:                   %[[WIDE:.*]] = arith.extui %[[BYTES]] : vector<4xi8> to vector<4xi32>
+// CHECK:                   %[[LO:.*]] = arith.andi %[[WIDE]], %[[MASK]]
+// CHECK:                   %[[D0:.*]] = arith.subi %[[LO]], %[[ZB]]
+// CHECK:                   arith.sitofp %[[D0]] : vector<4xi32> to vector<4xf32>
+// CHECK:                   %[[HI:.*]] = arith.shrui %[[WIDE]], %[[FOUR]]
+// CHECK:                   arith.andi %[[HI]], %[[MASK]]
+// CHECK:                   vector.transfer_read %[[X]][%{{.*}}], %{{.*}} {in_bounds = [true]} : tensor<2x16xf32>, vector<4xf32>
+// CHECK:                   vector.fma
+// CHECK:                 tensor.extract %[[S]]
+// CHECK:                 vector.fma
+// CHECK:               vector.reduction <add>
+// CHECK:               vector.transfer_write %{{.*}} : vector<2xf32>, tensor<2x2xf32>
+// CHECK:           tensor.parallel_insert_slice
+// CHECK-NOT:     linalg.
+// CHECK-NOT:     qnt.
+func.func @w4(%x: tensor<2x16xf32>, %codes: tensor<4x2x8xi8>, %s: tensor<8x1xf32>, %z: tensor<8x1xi8>) -> tensor<2x8xf32> {
+  %w = qnt.uniform %codes scales(%s) zero_points(%z) : (tensor<4x2x8xi8>, tensor<8x1xf32>, tensor<8x1xi8>) -> !w4
+  %y = qnt.matmul %x, %w : (tensor<2x16xf32>, !w4) -> tensor<2x8xf32>
+  return %y : tensor<2x8xf32>
+}
+
+// With more activation rows than max-rows, or a weight not in the kernel
+// layout (no interleave), the matmul is left for the reference lowering.
+// ROWS-LABEL: func.func @w4
+// ROWS:         qnt.matmul
+
+// -----
+
+// CHECK-LABEL: func.func @not_kernel_layout
+// CHECK:         qnt.matmul
+func.func @not_kernel_layout(%x: tensor<1x16xf32>) -> tensor<1x8xf32> {
+  %codes = arith.constant dense<1> : tensor<8x8xi8>
+  %s = arith.constant dense<0.5> : tensor<8x1xf32>
+  %z = arith.constant dense<3> : tensor<8x1xi8>
+  %w = qnt.uniform %codes scales(%s) zero_points(%z) : (tensor<8x8xi8>, tensor<8x1xf32>, tensor<8x1xi8>)
+      -> !qnt.qtensor<8x16xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 16], zero_point = true, packing = <bits = 4>>>
+  %y = qnt.matmul %x, %w : (tensor<1x16xf32>, !qnt.qtensor<8x16xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 16], zero_point = true, packing = <bits = 4>>>) -> tensor<1x8xf32>
+  return %y : tensor<1x8xf32>
+}

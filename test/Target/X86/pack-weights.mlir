@@ -1,0 +1,78 @@
+// RUN: quench-opt %s --quench-x86-pack-weights=vector-bits=128 --split-input-file | FileCheck %s
+// RUN: quench-opt %s --quench-x86-pack-weights="vector-bits=128 max-rows=0" --split-input-file | FileCheck %s --check-prefix=NONE
+
+// 4-bit codes, 4 lanes: chunks of 8 codes in 4 bytes, byte i = code i | code (i + 4) << 4.
+// Row 0 holds codes 0..7 (0x10, 0x32, ...) -> 0x40 0x51 0x62 0x73; row 1 holds
+// 14 15 12 13 10 11 8 9 -> 0xAE 0xBF 0x8C 0x9D. The two rows the kernel
+// reads at once are stored chunk by chunk (tile [2, 8]: storage [1, 1, 8]).
+// Scales and zero points stay.
+// CHECK-LABEL: func.func @u4
+// CHECK-DAG:   %[[S:.*]] = arith.constant dense<{{\[\[}}5.000000e-01], [2.500000e-01]]> : tensor<2x1xf32>
+// CHECK-DAG:   %[[Z:.*]] = arith.constant dense<{{\[\[}}8], [7]]> : tensor<2x1xi8>
+// CHECK-DAG:   %[[C:.*]] = arith.constant dense_resource<x86_codes> : tensor<1x1x8xi8>
+// CHECK:       %[[W:.*]] = qnt.uniform %[[C]] scales(%[[S]]) zero_points(%[[Z]])
+// CHECK-SAME:    packing = <bits = 4, tile = [2, 8], interleave = [0, 2, 4, 6, 1, 3, 5, 7]>
+// CHECK:       qnt.matmul %{{.*}}, %[[W]]
+// CHECK:       x86_codes: "0x0100000040516273AEBF8C9D"
+// NONE-LABEL:  func.func @u4
+// NONE:        packing = <bits = 4>>
+// NONE-NOT:    interleave
+func.func @u4(%x: tensor<1x8xf32>) -> tensor<1x2xf32> {
+  %codes = arith.constant dense<[[16, 50, 84, 118], [-2, -36, -70, -104]]> : tensor<2x4xi8>
+  %s = arith.constant dense<[[0.5], [0.25]]> : tensor<2x1xf32>
+  %z = arith.constant dense<[[8], [7]]> : tensor<2x1xi8>
+  %w = qnt.uniform %codes scales(%s) zero_points(%z) : (tensor<2x4xi8>, tensor<2x1xf32>, tensor<2x1xi8>)
+      -> !qnt.qtensor<2x8xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 8], zero_point = true, packing = <bits = 4>>>
+  %y = qnt.matmul %x, %w : (tensor<1x8xf32>, !qnt.qtensor<2x8xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 8], zero_point = true, packing = <bits = 4>>>) -> tensor<1x2xf32>
+  return %y : tensor<1x2xf32>
+}
+
+// -----
+
+// Signed 8-bit codes with one scale for the tensor: codes + 128 as unsigned
+// bytes (-128 -> 0x00, -1 -> 0x7F, 0 -> 0x80, 127 -> 0xFF), zero points 128
+// per row, the scale repeated per row; both rows in one tile.
+// CHECK-LABEL: func.func @s8_per_tensor
+// CHECK:       qnt.uniform {{.*}} -> !qnt.qtensor<2x4xf32, #qnt.uniform<bits = 8, signedness = unsigned, block = [1, 4], zero_point = true, packing = <bits = 8, tile = [2, 4]>>>
+// CHECK:       x86_codes: "0x01000000007F80FF81828384"
+// CHECK:       x86_scales: "0x040000000000003F0000003F"
+// CHECK:       x86_zero_points: "0x010000008080"
+func.func @s8_per_tensor(%x: tensor<1x4xf32>) -> tensor<1x2xf32> {
+  %codes = arith.constant dense<[[-128, -1, 0, 127], [1, 2, 3, 4]]> : tensor<2x4xi8>
+  %s = arith.constant dense<[[0.5]]> : tensor<1x1xf32>
+  %w = qnt.uniform %codes scales(%s) : (tensor<2x4xi8>, tensor<1x1xf32>)
+      -> !qnt.qtensor<2x4xf32, #qnt.uniform<bits = 8, block = [2, 4]>>
+  %y = qnt.matmul %x, %w : (tensor<1x4xf32>, !qnt.qtensor<2x4xf32, #qnt.uniform<bits = 8, block = [2, 4]>>) -> tensor<1x2xf32>
+  return %y : tensor<1x2xf32>
+}
+
+// -----
+
+// Act-order: group index [1, 0, 1, 0, 0, 1, 1, 0] sorts the columns as
+// [1, 3, 4, 7, 0, 2, 5, 6]; the codes 10..17 follow, the input is gathered
+// with the same permutation, and the group index is gone.
+// CHECK-LABEL: func.func @act_order
+// CHECK-SAME:    (%[[X:.*]]: tensor<1x8xf32>)
+// CHECK:       %[[P:.*]] = arith.constant dense_resource<x86_act_order> : tensor<8xi64>
+// CHECK:       %[[W:.*]] = qnt.uniform %{{[^ ]*}} scales(%{{[^)]*}}) zero_points(%{{[^)]*}}) :
+// CHECK-SAME:    block = [1, 4]
+// CHECK:       %[[G:.*]] = linalg.generic
+// CHECK-SAME:    outs(%{{.*}} : tensor<1x8xf32>)
+// CHECK:         %[[K:.*]] = linalg.index 1
+// CHECK:         %[[PK:.*]] = tensor.extract %[[P]][%[[K]]]
+// CHECK:         %[[I:.*]] = arith.index_cast %[[PK]]
+// CHECK:         tensor.extract %[[X]][%{{.*}}, %[[I]]]
+// CHECK:       qnt.matmul %[[G]], %[[W]]
+// CHECK:       x86_act_order: "0x0800000001000000000000000300000000000000040000000000000007000000000000000000000000000000020000000000000005000000000000000600000000000000"
+// CHECK:       x86_codes: "0x010000000B0D0E110A0C0F10"
+func.func @act_order(%x: tensor<1x8xf32>) -> tensor<1x1xf32> {
+  %codes = arith.constant dense<[[10, 11, 12, 13, 14, 15, 16, 17]]> : tensor<1x8xi8>
+  %s = arith.constant dense<[[0.5, 0.25]]> : tensor<1x2xf32>
+  %z = arith.constant dense<[[128, 127]]> : tensor<1x2xi8>
+  %g = arith.constant dense<[1, 0, 1, 0, 0, 1, 1, 0]> : tensor<8xi32>
+  %w = qnt.uniform %codes scales(%s) zero_points(%z) group_index(%g)
+      : (tensor<1x8xi8>, tensor<1x2xf32>, tensor<1x2xi8>, tensor<8xi32>)
+      -> !qnt.qtensor<1x8xf32, #qnt.uniform<bits = 8, signedness = unsigned, block = [1, 4], zero_point = true>>
+  %y = qnt.matmul %x, %w : (tensor<1x8xf32>, !qnt.qtensor<1x8xf32, #qnt.uniform<bits = 8, signedness = unsigned, block = [1, 4], zero_point = true>>) -> tensor<1x1xf32>
+  return %y : tensor<1x1xf32>
+}
