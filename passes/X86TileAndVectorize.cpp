@@ -190,6 +190,24 @@ struct X86TileAndVectorizePass
   void dropUnitDims(func::FuncOp func) {
     RewritePatternSet patterns(&getContext());
     linalg::ControlDropUnitDims options;
+    // A contraction with one row (a matrix-vector product, as when a model
+    // generates one token) keeps that row: as a 2-D matmul with M = 1 it
+    // gets register tiles along N over contiguous rows of B; folded into a
+    // matrix-vector product it would reduce along K, reading B column-wise.
+    options.controlFn = [](Operation *op) -> SmallVector<unsigned> {
+      auto generic = dyn_cast<linalg::GenericOp>(op);
+      if (!generic)
+        return {};
+      auto all = llvm::to_vector(llvm::seq<unsigned>(0, generic.getNumLoops()));
+      if (!isContraction(generic))
+        return all;
+      linalg::ContractionDimensions dims = *linalg::inferContractionDims(generic);
+      SmallVector<int64_t> ranges = generic.getStaticLoopRanges();
+      if (llvm::any_of(dims.m, [&](unsigned d) { return ranges[d] != 1; }))
+        return all;
+      llvm::erase(all, dims.m.back());
+      return all;
+    };
     linalg::populateFoldUnitExtentDimsPatterns(patterns, options);
     linalg::populateFoldUnitExtentDimsCanonicalizationPatterns(patterns, options);
     (void)applyPatternsGreedily(func, std::move(patterns));
@@ -336,6 +354,17 @@ struct X86TileAndVectorizePass
     int64_t lanes = std::max<int64_t>(1, vectorBits / elementBits(op));
     int64_t nr = pickTile(ranges[nDim], 2 * lanes, lanes);
     int64_t mr = pickTile(ranges[mDim], registerM);
+    int64_t cacheN = blockN;
+    bool streamsB = ranges[mDim] <= 4 && dims.k.size() == 1;
+    // A few rows (M <= 4, token generation): every element of B is used
+    // M times only, so the kernel streams B. Wider register tiles (up to
+    // 8 registers of one row, 16 accumulators in all) read longer pieces of
+    // each row of B per step, and blocks of up to 1024 columns (at least 8
+    // blocks) keep each thread on 4 KB pieces of B's rows.
+    if (streamsB) {
+      nr = pickTile(ranges[nDim], 4 * lanes, lanes);
+      cacheN = std::max<int64_t>(nr, std::min<int64_t>(1024, ranges[nDim] / 8));
+    }
 
     // Level 1: cache blocks over the parallel dimensions, one thread task
     // each; the accumulator's fill is fused into the block.
@@ -345,7 +374,7 @@ struct X86TileAndVectorizePass
     for (unsigned d : llvm::concat<unsigned>(dims.m, dims.n))
       blockSizes[d] = 1;
     blockSizes[mDim] = pickTile(ranges[mDim], std::max<int64_t>(blockM, mr), mr);
-    blockSizes[nDim] = pickTile(ranges[nDim], std::max<int64_t>(blockN, nr), nr);
+    blockSizes[nDim] = pickTile(ranges[nDim], std::max<int64_t>(cacheN, nr), nr);
 
     scf::SCFTilingOptions blockOptions;
     blockOptions.setTileSizes(getAsIndexOpFoldResult(ctx, blockSizes));
@@ -385,9 +414,20 @@ struct X86TileAndVectorizePass
     for (unsigned d = 0; d < numLoops; ++d)
       if (d != mDim && d != nDim && !llvm::is_contained(dims.k, d))
         order.push_back(d);
-    order.push_back(nDim);
-    order.push_back(mDim);
-    llvm::append_range(order, dims.k);
+    if (streamsB) {
+      // Few rows: 8 rows of B at a time, the block's columns inside, so B
+      // streams along its rows (8 sequential streams) and the accumulators
+      // (M x block columns) stay in L1.
+      unsigned kDim = dims.k.back();
+      registerSizes[kDim] = pickTile(ranges[kDim], 8);
+      order.push_back(kDim);
+      order.push_back(nDim);
+      order.push_back(mDim);
+    } else {
+      order.push_back(nDim);
+      order.push_back(mDim);
+      llvm::append_range(order, dims.k);
+    }
 
     Operation *registerTile = tile(rewriter, tiled, registerSizes,
                                    scf::SCFTilingOptions::LoopType::ForOp, order);
