@@ -310,6 +310,18 @@ def X86PackWeights : Pass<"quench-x86-pack-weights", "::mlir::func::FuncOp"> {
       each group is one contiguous run, and the matmul's input is gathered
       with the same permutation.
 
+    - with `R > 1` rows read at once by the kernel (`R` in {4, 2}, as the
+      register file allows), those rows stored chunk by chunk
+      (`tile = [R, c*L]`), so that each group of rows is one sequential
+      stream.
+
+    With `int8-activations`, chunks are 64, 32 or 16 code bytes (one byte
+    lane per code) and every row count is taken.
+
+    A float contraction whose B operand is a `qnt.dequantize` of a uniform
+    weight (ONNX QDQ: `DequantizeLinear` feeding `MatMul`) first becomes a
+    `qnt.matmul`; a `[K, N]` weight is transposed from its constants.
+
     The matmul computes the same values before and after (the reference
     lowering gives the same numbers), so the layout can be inspected and
     tested on its own. Weights whose codes or scales are not constants, or
@@ -322,12 +334,12 @@ def X86PackWeights : Pass<"quench-x86-pack-weights", "::mlir::func::FuncOp"> {
         -> !qnt.qtensor<64x128xf32, #qnt.uniform<bits = 4, signedness = unsigned,
              block = [1, 128], zero_point = true, packing = <bits = 4>>>
     ```
-    After (AVX-512, 16 lanes):
+    After (AVX-512, 16 lanes, one activation row: 4 rows per tile):
     ```mlir
     %w = qnt.uniform %codes2 scales(%s2) zero_points(%z2) : ...
         -> !qnt.qtensor<64x128xf32, #qnt.uniform<bits = 4, signedness = unsigned,
-             block = [1, 128], zero_point = true,
-             packing = <bits = 4, interleave = [0, 2, 4, ..., 30, 1, 3, ..., 31]>>>
+             block = [1, 128], zero_point = true, packing = <bits = 4,
+             tile = [4, 32], interleave = [0, 2, 4, ..., 30, 1, 3, ..., 31]>>>
     ```
   }];
   let options = [

@@ -34,9 +34,12 @@ std::optional<ArrayRef<char>> constantBytes(memref::GlobalOp global,
   if (!global.getConstant() || !type.hasStaticShape() || !type.getLayout().isIdentity())
     return std::nullopt;
   Type element = type.getElementType();
-  if (!element.isIntOrFloat() || element.getIntOrFloatBitWidth() % 8 != 0)
+  // Integers narrower than a byte (ONNX int4) take a byte each in memory and
+  // in their initializers; i1 initializers are packed bits.
+  if (!element.isIntOrFloat() || element.isInteger(1) ||
+      (element.getIntOrFloatBitWidth() % 8 != 0 && !element.isInteger()))
     return std::nullopt;
-  int64_t bytes = type.getNumElements() * (element.getIntOrFloatBitWidth() / 8);
+  int64_t bytes = type.getNumElements() * ((element.getIntOrFloatBitWidth() + 7) / 8);
   auto initial = global.getInitialValueAttr();
   if (auto resource = dyn_cast_if_present<DenseResourceElementsAttr>(initial)) {
     AsmResourceBlob *blob = resource.getRawHandle().getBlob();
@@ -114,7 +117,11 @@ struct PlanMemoryPass : quench::impl::PlanMemoryBase<PlanMemoryPass> {
     for (auto &[global, gets] : uses) {
       std::vector<char> storage;
       std::optional<ArrayRef<char>> bytes = constantBytes(global, storage);
-      if (!bytes || static_cast<int64_t>(bytes->size()) < weightThreshold)
+      // Sub-byte integer constants always move: LLVM has no initializer
+      // for an array of them.
+      Type element = global.getType().getElementType();
+      bool subByte = element.isInteger() && element.getIntOrFloatBitWidth() % 8 != 0;
+      if (!bytes || (static_cast<int64_t>(bytes->size()) < weightThreshold && !subByte))
         continue;
       int64_t offset = alignUp(blob.size());
       blob.resize(offset);

@@ -20,10 +20,14 @@ std::optional<std::vector<char>> quench::constantBytes(Value value) {
   }
   auto constant = value.getDefiningOp<arith::ConstantOp>();
   auto type = dyn_cast<RankedTensorType>(value.getType());
-  if (!constant || !type || !type.hasStaticShape() || !type.getElementType().isIntOrFloat() ||
-      type.getElementType().getIntOrFloatBitWidth() % 8 != 0)
+  if (!constant || !type || !type.hasStaticShape() || !type.getElementType().isIntOrFloat())
     return std::nullopt;
-  size_t bytes = type.getNumElements() * (type.getElementType().getIntOrFloatBitWidth() / 8);
+  // Sub-byte integers (ONNX int4) take a byte each, as in memory; i1
+  // elements of a DenseElementsAttr are packed bits and are not read here.
+  unsigned bits = type.getElementType().getIntOrFloatBitWidth();
+  if (bits == 1 || (bits % 8 != 0 && !type.getElementType().isInteger()))
+    return std::nullopt;
+  size_t bytes = type.getNumElements() * ((bits + 7) / 8);
   std::vector<char> data(bytes);
   Attribute attr = constant.getValue();
   if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr)) {

@@ -7,7 +7,9 @@ spec (quench-run --expect). Prints one PASS/FAIL line per case and exits 1
 when any fails. Covers what a transformer needs: matmuls (tiled, threaded,
 vectorized), softmax, reductions, transposes, broadcasting, boolean masks
 (i1 buffers), gathers and integer inputs; and quantized weights (ORT's
-MatMulNBits, a QDQ int8 weight), which run through the qnt reference lowering.
+MatMulNBits with and without zero points, QDQ int8 and blocked int4 weights),
+which take the fused quantized kernels (fp32 and int8 activations) where they
+apply and the qnt reference lowering elsewhere.
 """
 import os
 import subprocess
@@ -26,15 +28,18 @@ failures = 0
 NP_TO_ONNX = {np.float32: T.FLOAT, np.int64: T.INT64, np.bool_: T.BOOL}
 
 
-def case(name, nodes, inputs, out_ref, inits=(), threads=2):
+def case(name, nodes, inputs, out_ref, inits=(), threads=2, opset=18, flags=(), rtol="1e-4",
+         atol="1e-5"):
     global failures
     g = helper.make_graph(
         nodes, name,
         [helper.make_tensor_value_info(n, NP_TO_ONNX[a.dtype.type], list(a.shape)) for n, a in inputs],
         [helper.make_tensor_value_info("out", NP_TO_ONNX[out_ref.dtype.type], list(out_ref.shape))],
         initializer=list(inits))
-    model = helper.make_model(g, opset_imports=[helper.make_opsetid("", 18),
+    model = helper.make_model(g, opset_imports=[helper.make_opsetid("", opset),
                                                 helper.make_opsetid("com.microsoft", 1)])
+    if opset >= 21:
+        model.ir_version = max(model.ir_version, 10)
     base = os.path.join(work, name)
     onnx.save(model, base + ".onnx")
     files = []
@@ -42,14 +47,14 @@ def case(name, nodes, inputs, out_ref, inits=(), threads=2):
         np.save(f"{base}_{n}.npy", a)
         files.append(f"{base}_{n}.npy")
     np.save(base + "_ref.npy", out_ref)
-    r = subprocess.run([compile_tool, base + ".onnx", "-o", base + ".qz"],
+    r = subprocess.run([compile_tool, base + ".onnx", *flags, "-o", base + ".qz"],
                        capture_output=True, text=True)
     if r.returncode:
         print(f"FAIL {name}: compile: {r.stderr.strip()}")
         failures += 1
         return
     r = subprocess.run([run_tool, base + ".qz", *files, "--threads", str(threads),
-                        "--rtol", "1e-4", "--atol", "1e-5", "--expect", f"out={base}_ref.npy"],
+                        "--rtol", rtol, "--atol", atol, "--expect", f"out={base}_ref.npy"],
                        capture_output=True, text=True)
     status = "PASS" if r.returncode == 0 else "FAIL"
     failures += r.returncode != 0
@@ -119,4 +124,51 @@ case("qdq_int8_weight",
       helper.make_node("MatMul", ["x", "w"], ["out"])],
      [("x", xq)], (xq.astype(np.float64) @ (wq.astype(np.float64) * wscale)).astype(np.float32),
      inits=[numpy_helper.from_array(wq, "wq"), numpy_helper.from_array(wscale, "wscale")])
+
+# MatMulNBits with packed zero points, one row (token generation: the fused
+# kernel, fp32 and int8 activations; int8 within its quantization error).
+M1, K1, N1, B1 = 1, 256, 64, 32
+codes1 = rng.integers(0, 16, size=(N1, K1)).astype(np.uint8)
+scales1 = (rng.random((N1, K1 // B1)) * 0.1 + 0.01).astype(np.float32)
+zeros1 = rng.integers(0, 16, size=(N1, K1 // B1)).astype(np.uint8)
+dequant1 = (codes1.astype(np.float64) - np.repeat(zeros1, B1, axis=1)) * np.repeat(scales1, B1, axis=1)
+a1 = f32(1, M1, K1)
+nbits_zp = dict(
+    nodes=[helper.make_node("MatMulNBits", ["a", "b", "scales", "zp"], ["out"],
+                            domain="com.microsoft", K=K1, N=N1, bits=4, block_size=B1)],
+    inputs=[("a", a1)], out_ref=(a1.astype(np.float64) @ dequant1.T).astype(np.float32),
+    inits=[numpy_helper.from_array(
+               (codes1[:, 0::2] | (codes1[:, 1::2] << 4)).reshape(N1, K1 // B1, B1 // 2), "b"),
+           numpy_helper.from_array(scales1.reshape(-1), "scales"),
+           numpy_helper.from_array((zeros1[:, 0::2] | (zeros1[:, 1::2] << 4)).reshape(-1), "zp")])
+case("matmulnbits_q4_zp_m1", **nbits_zp)
+case("matmulnbits_q4_zp_m1_int8", **nbits_zp, flags=["--activations=int8"], rtol="0.05",
+     atol="0.05")
+
+
+def int4_tensor(name, values):
+    """A TensorProto of ONNX int4 (type 22, two per byte, low nibble first)."""
+    t = onnx.TensorProto()
+    t.name, t.data_type = name, 22
+    t.dims.extend(values.shape)
+    flat = (values.reshape(-1).astype(np.int64) & 0xF).astype(np.uint8)
+    flat = np.append(flat, np.zeros(flat.size % 2, np.uint8))
+    t.raw_data = (flat[0::2] | (flat[1::2] << 4)).tobytes()
+    return t
+
+
+# The blocked int4 QDQ weight ONNX Runtime's quantizer writes (opset 21
+# DequantizeLinear with block_size along K, int4 zero points), then a MatMul.
+K4, N4, B4 = 64, 32, 16
+w4 = rng.integers(-8, 8, size=(K4, N4))
+z4 = rng.integers(-2, 2, size=(K4 // B4, N4))
+s4 = (rng.random((K4 // B4, N4)) * 0.1 + 0.01).astype(np.float32)
+x4 = f32(1, 3, K4)
+w4f = (w4 - np.repeat(z4, B4, axis=0)) * np.repeat(s4.astype(np.float64), B4, axis=0)
+case("qdq_int4_blocked",
+     [helper.make_node("DequantizeLinear", ["wq", "ws", "wz"], ["w"], axis=0, block_size=B4),
+      helper.make_node("MatMul", ["x", "w"], ["out"])],
+     [("x", x4)], (x4.astype(np.float64) @ w4f).astype(np.float32),
+     inits=[int4_tensor("wq", w4), numpy_helper.from_array(s4, "ws"), int4_tensor("wz", z4)],
+     opset=21)
 sys.exit(1 if failures else 0)

@@ -18,7 +18,8 @@ namespace quench {
 
 /// The row-major bytes of the constant tensor behind `value`, looking through
 /// reshapes and casts (which keep the byte image); nothing when `value` is
-/// not a static constant whose elements fill whole bytes.
+/// not a static constant of integers or floats. Integers narrower than a
+/// byte (ONNX int4) take one byte each, as they do in memory; i1 is not read.
 std::optional<std::vector<char>> constantBytes(mlir::Value value);
 
 } // namespace quench

@@ -16,6 +16,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/Matchers.h"
 
 #include <algorithm>
 #include <cstring>
@@ -125,7 +126,7 @@ std::optional<std::vector<int64_t>> constantIntegers(Value value, bool isSigned)
   Type element = cast<ShapedType>(value.getType()).getElementType();
   if (!bytes || !element.isInteger())
     return std::nullopt;
-  unsigned width = element.getIntOrFloatBitWidth() / 8;
+  unsigned width = (element.getIntOrFloatBitWidth() + 7) / 8;
   std::vector<int64_t> values(bytes->size() / width);
   for (size_t i = 0; i < values.size(); ++i) {
     uint64_t raw = 0;
@@ -385,9 +386,137 @@ struct UniformToKernelForm : OpRewritePattern<MatmulOp> {
   x86::KernelOptions options;
 };
 
+/// A float contraction `y[..., n] = sum_k x[..., k] * B` whose B is a
+/// dequantized uniform weight (ONNX QDQ: DequantizeLinear feeding MatMul)
+/// becomes `qnt.matmul`, so that it takes the fused kernels. A `[K, N]`
+/// weight is transposed from its constants into the `[N, K]` that
+/// qnt.matmul takes (codes unpacked to bytes, scales and zero points
+/// transposed, the block swapped).
+struct DequantizedMatmulToQnt : OpRewritePattern<linalg::GenericOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(linalg::GenericOp op, PatternRewriter &rewriter) const override {
+    if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
+        !linalg::isaContractionOpInterface(op))
+      return failure();
+    FailureOr<linalg::ContractionDimensions> dims = linalg::inferContractionDims(op);
+    if (failed(dims) || dims->k.size() != 1 || dims->n.size() != 1 || !dims->batch.empty())
+      return failure();
+    unsigned kDim = dims->k[0], nDim = dims->n[0];
+    OpOperand *b = nullptr, *a = nullptr;
+    for (unsigned i = 0; i < 2; ++i)
+      if (op.getDpsInputOperand(i)->get().getDefiningOp<DequantizeOp>()) {
+        b = op.getDpsInputOperand(i);
+        a = op.getDpsInputOperand(1 - i);
+      }
+    if (!b)
+      return failure();
+    auto dequantize = b->get().getDefiningOp<DequantizeOp>();
+    auto weight = dequantize.getInput().getDefiningOp<UniformOp>();
+    auto aType = dyn_cast<RankedTensorType>(a->get().getType());
+    auto resultType = dyn_cast<RankedTensorType>(op.getResult(0).getType());
+    if (!weight || weight.getGroupIndex() || !aType || !resultType ||
+        !aType.getElementType().isF32() || !resultType.getElementType().isF32() ||
+        weight.getType().getElementType() != aType.getElementType() ||
+        !isa<RankedTensorType>(weight.getScales().getType()))
+      return failure();
+    // x[m..., k] and y[m..., n] over the same leading dimensions, in order;
+    // B as [K, N] or [N, K]; y starting at zero.
+    AffineMap bMap = op.getMatchingIndexingMap(b), aMap = op.getMatchingIndexingMap(a);
+    AffineMap cMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+    if (bMap.getNumResults() != 2 || !bMap.isProjectedPermutation() ||
+        !aMap.isProjectedPermutation() || !cMap.isProjectedPermutation() ||
+        aMap.getNumResults() != cMap.getNumResults() ||
+        aMap.getDimPosition(aMap.getNumResults() - 1) != kDim ||
+        cMap.getDimPosition(cMap.getNumResults() - 1) != nDim)
+      return failure();
+    for (unsigned i = 0; i + 1 < aMap.getNumResults(); ++i)
+      if (aMap.getDimPosition(i) != cMap.getDimPosition(i))
+        return failure();
+    bool kn = bMap.getDimPosition(0) == kDim;
+    auto fill = op.getDpsInitOperand(0)->get().getDefiningOp<linalg::FillOp>();
+    FloatAttr zero;
+    if (!fill || !matchPattern(fill.getInputs()[0], m_Constant(&zero)) ||
+        !zero.getValue().isZero())
+      return failure();
+
+    Value qweight = weight.getResult();
+    if (kn) {
+      FailureOr<Value> transposed = transposeWeight(rewriter, weight);
+      if (failed(transposed))
+        return failure();
+      qweight = *transposed;
+    }
+    rewriter.setInsertionPoint(op);
+    auto matmul = MatmulOp::create(rewriter, op.getLoc(), resultType, a->get(), qweight, Value(),
+                                   Value(), ActQuantAttr());
+    rewriter.replaceOp(op, matmul.getResult());
+    return success();
+  }
+
+  /// The `[N, K]` uniform weight equal to the transpose of `weight` `[K, N]`.
+  static FailureOr<Value> transposeWeight(PatternRewriter &rewriter, UniformOp weight) {
+    UniformAttr enc = weight.getEncoding();
+    ArrayRef<int64_t> shape = weight.getType().getShape();
+    int64_t rows = shape[0], cols = shape[1];
+    auto scaleType = cast<RankedTensorType>(weight.getScales().getType());
+    if (scaleType.getRank() != 2)
+      return failure();
+    int64_t sr = scaleType.getShape()[0], sc = scaleType.getShape()[1];
+    std::optional<std::vector<int32_t>> codes = weightCodes(weight, rows, cols);
+    std::optional<std::vector<float>> scales = constantFloats(weight.getScales());
+    if (!codes || !scales)
+      return failure();
+    auto transpose = [](const auto &values, int64_t r, int64_t c) {
+      std::decay_t<decltype(values)> out(values.size());
+      for (int64_t i = 0; i < r; ++i)
+        for (int64_t j = 0; j < c; ++j)
+          out[j * r + i] = values[i * c + j];
+      return out;
+    };
+    ImplicitLocOpBuilder b(weight.getLoc(), rewriter);
+    rewriter.setInsertionPoint(weight);
+    std::vector<int8_t> codeBytes;
+    for (int32_t code : transpose(*codes, rows, cols))
+      codeBytes.push_back(static_cast<int8_t>(code));
+    Value codesValue = blobConstant(b, RankedTensorType::get({cols, rows}, b.getI8Type()),
+                                    asBytes(codeBytes), "transposed_codes");
+    std::vector<float> scaleValues = transpose(*scales, sr, sc);
+    Value scalesValue = blobConstant(b, RankedTensorType::get({sc, sr}, b.getF32Type()),
+                                     asBytes(scaleValues), "transposed_scales");
+    Value zerosValue;
+    if (Value zp = weight.getZeroPoints()) {
+      Type element = cast<ShapedType>(zp.getType()).getElementType();
+      if (isa<FloatType>(element)) {
+        std::optional<std::vector<float>> zeros = constantFloats(zp);
+        if (!zeros)
+          return failure();
+        zerosValue = blobConstant(b, RankedTensorType::get({sc, sr}, b.getF32Type()),
+                                  asBytes(transpose(*zeros, sr, sc)), "transposed_zero_points");
+      } else {
+        std::optional<std::vector<int64_t>> zeros = constantIntegers(zp, enc.isSigned());
+        if (!zeros)
+          return failure();
+        std::vector<int16_t> wide;
+        for (int64_t z : transpose(*zeros, sr, sc))
+          wide.push_back(static_cast<int16_t>(z));
+        zerosValue = blobConstant(b, RankedTensorType::get({sc, sr}, b.getI16Type()),
+                                  asBytes(wide), "transposed_zero_points");
+      }
+    }
+    auto encoding = UniformAttr::get(rewriter.getContext(), enc.getBits(), enc.getSignedness(),
+                                     {enc.getBlock()[1], enc.getBlock()[0]}, enc.getZeroPoint(),
+                                     PackingAttr());
+    auto type = QTensorType::get(rewriter.getContext(), {cols, rows},
+                                 weight.getType().getElementType(), encoding);
+    return UniformOp::create(b, type, codesValue, scalesValue, zerosValue, Value()).getResult();
+  }
+};
+
 } // namespace
 
 void x86::populateX86WeightLayoutPatterns(RewritePatternSet &patterns,
                                           const KernelOptions &options) {
   patterns.add<UniformToKernelForm>(patterns.getContext(), options);
+  patterns.add<DequantizedMatmulToQnt>(patterns.getContext());
 }

@@ -76,3 +76,38 @@ func.func @act_order(%x: tensor<1x8xf32>) -> tensor<1x1xf32> {
   %y = qnt.matmul %x, %w : (tensor<1x8xf32>, !qnt.qtensor<1x8xf32, #qnt.uniform<bits = 8, signedness = unsigned, block = [1, 4], zero_point = true>>) -> tensor<1x1xf32>
   return %y : tensor<1x1xf32>
 }
+
+// -----
+
+// A float contraction over a dequantized [K, N] weight (ONNX QDQ:
+// DequantizeLinear feeding MatMul) becomes qnt.matmul over the transposed
+// weight, then takes the kernel layout: codes [[1, 3, 5, 7], [2, 4, 6, 8]]
+// (transposed), + 128 (signed to unsigned), two rows per tile.
+#qdq_a = affine_map<(m, n, k) -> (m, k)>
+#qdq_b = affine_map<(m, n, k) -> (k, n)>
+#qdq_c = affine_map<(m, n, k) -> (m, n)>
+// CHECK-LABEL: func.func @qdq_kn
+// CHECK-SAME:    (%[[X:.*]]: tensor<1x4xf32>)
+// CHECK-NOT:     linalg.generic
+// CHECK:         %[[W:.*]] = qnt.uniform {{.*}} -> !qnt.qtensor<2x4xf32, #qnt.uniform<bits = 8, signedness = unsigned, block = [1, 4], zero_point = true, packing = <bits = 8, tile = [2, 4]>>>
+// CHECK:         qnt.matmul %[[X]], %[[W]]
+// CHECK:         x86_codes: "0x010000008183858782848688"
+func.func @qdq_kn(%x: tensor<1x4xf32>) -> tensor<1x2xf32> {
+  %codes = arith.constant dense<[[1, 2], [3, 4], [5, 6], [7, 8]]> : tensor<4x2xi8>
+  %s = arith.constant dense<[[0.5, 0.25]]> : tensor<1x2xf32>
+  %w = qnt.uniform %codes scales(%s) : (tensor<4x2xi8>, tensor<1x2xf32>)
+      -> !qnt.qtensor<4x2xf32, #qnt.uniform<bits = 8, block = [4, 1]>>
+  %wf = qnt.dequantize %w : !qnt.qtensor<4x2xf32, #qnt.uniform<bits = 8, block = [4, 1]>> -> tensor<4x2xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x2xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2xf32>) -> tensor<1x2xf32>
+  %y = linalg.generic {indexing_maps = [#qdq_a, #qdq_b, #qdq_c],
+                       iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %wf : tensor<1x4xf32>, tensor<4x2xf32>) outs(%init : tensor<1x2xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32):
+    %p = arith.mulf %a, %b : f32
+    %q = arith.addf %c, %p : f32
+    linalg.yield %q : f32
+  } -> tensor<1x2xf32>
+  return %y : tensor<1x2xf32>
+}
