@@ -31,64 +31,51 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// 12 independent accumulators hide the FMA latency on two FMA pipes; the
-// empty asm keeps the compiler from folding the chains.
-#define QUENCH_FMA_LOOP(V, FMA, SET, LANES)                                            \
-  V x = SET(0.999f), y = SET(1e-4f);                                                   \
+// 12 independent accumulator chains `a = OP(a, x, y)` hide the latency of
+// FMA (or vpdpbusd) on two pipes; the empty asm keeps the compiler from
+// folding the chains. Leaves `seconds` and the accumulators in scope.
+#define QUENCH_CHAINS(V, OP, X, Y)                                                     \
+  V x = X, y = Y;                                                                      \
   V a0 = x, a1 = y, a2 = x, a3 = y, a4 = x, a5 = y, a6 = x, a7 = y, a8 = x, a9 = y,    \
     a10 = x, a11 = y;                                                                  \
   auto start = Clock::now();                                                           \
   for (long i = 0; i < iterations; ++i) {                                              \
-    a0 = FMA(a0, x, y); a1 = FMA(a1, x, y); a2 = FMA(a2, x, y); a3 = FMA(a3, x, y);    \
-    a4 = FMA(a4, x, y); a5 = FMA(a5, x, y); a6 = FMA(a6, x, y); a7 = FMA(a7, x, y);    \
-    a8 = FMA(a8, x, y); a9 = FMA(a9, x, y); a10 = FMA(a10, x, y);                      \
-    a11 = FMA(a11, x, y);                                                              \
+    a0 = OP(a0, x, y); a1 = OP(a1, x, y); a2 = OP(a2, x, y); a3 = OP(a3, x, y);        \
+    a4 = OP(a4, x, y); a5 = OP(a5, x, y); a6 = OP(a6, x, y); a7 = OP(a7, x, y);        \
+    a8 = OP(a8, x, y); a9 = OP(a9, x, y); a10 = OP(a10, x, y); a11 = OP(a11, x, y);    \
     __asm__ volatile("" : "+v"(a0), "+v"(a1), "+v"(a2), "+v"(a3), "+v"(a4), "+v"(a5)); \
     __asm__ volatile("" : "+v"(a6), "+v"(a7), "+v"(a8), "+v"(a9), "+v"(a10),           \
                      "+v"(a11));                                                       \
   }                                                                                    \
-  double seconds = std::chrono::duration<double>(Clock::now() - start).count();        \
+  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+
+/// Operations per second (a multiply and an add count as two) of 12 chains
+/// of an operation doing `lanes` multiply-adds; `sum` folds the chains into
+/// the sink so that they stay alive.
+#define QUENCH_PEAK(V, OP, X, Y, LANES)                                                \
+  QUENCH_CHAINS(V, OP, X, Y)                                                           \
   V sum = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11;                 \
-  float lanes[LANES];                                                                  \
-  std::memcpy(lanes, &sum, sizeof lanes);                                              \
-  *sink += lanes[0];                                                                   \
+  char bytes[sizeof sum];                                                              \
+  std::memcpy(bytes, &sum, sizeof sum);                                                \
+  *sink += static_cast<float>(bytes[0]);                                               \
   return 12.0 * 2 * LANES * iterations / seconds;
 
 __attribute__((target("avx2,fma"))) double avx2(long iterations, float *sink) {
-  QUENCH_FMA_LOOP(__m256, _mm256_fmadd_ps, _mm256_set1_ps, 8)
+  QUENCH_PEAK(__m256, _mm256_fmadd_ps, _mm256_set1_ps(0.999f), _mm256_set1_ps(1e-4f), 8)
 }
 
 __attribute__((target("avx512f"))) double avx512(long iterations, float *sink) {
-  QUENCH_FMA_LOOP(__m512, _mm512_fmadd_ps, _mm512_set1_ps, 16)
+  QUENCH_PEAK(__m512, _mm512_fmadd_ps, _mm512_set1_ps(0.999f), _mm512_set1_ps(1e-4f), 16)
 }
 
-// 12 independent vpdpbusd chains, as for the FMA peak.
-#define QUENCH_DOT_LOOP(V, DOT, SET, LANES)                                            \
-  V x = SET(0x01020304), y = SET(0x01010101);                                          \
-  V a0 = x, a1 = y, a2 = x, a3 = y, a4 = x, a5 = y, a6 = x, a7 = y, a8 = x, a9 = y,    \
-    a10 = x, a11 = y;                                                                  \
-  auto start = Clock::now();                                                           \
-  for (long i = 0; i < iterations; ++i) {                                              \
-    a0 = DOT(a0, x, y); a1 = DOT(a1, x, y); a2 = DOT(a2, x, y); a3 = DOT(a3, x, y);    \
-    a4 = DOT(a4, x, y); a5 = DOT(a5, x, y); a6 = DOT(a6, x, y); a7 = DOT(a7, x, y);    \
-    a8 = DOT(a8, x, y); a9 = DOT(a9, x, y); a10 = DOT(a10, x, y);                      \
-    a11 = DOT(a11, x, y);                                                              \
-    __asm__ volatile("" : "+v"(a0), "+v"(a1), "+v"(a2), "+v"(a3), "+v"(a4), "+v"(a5)); \
-    __asm__ volatile("" : "+v"(a6), "+v"(a7), "+v"(a8), "+v"(a9), "+v"(a10),           \
-                     "+v"(a11));                                                       \
-  }                                                                                    \
-  double seconds = std::chrono::duration<double>(Clock::now() - start).count();        \
-  int lanes[LANES / 4];                                                                \
-  std::memcpy(lanes, &a0, sizeof lanes);                                               \
-  *sink += static_cast<float>(lanes[0]);                                               \
-  return 12.0 * 2 * LANES * iterations / seconds;
-
 __attribute__((target("avx512f,avx512vnni"))) double vnni512(long iterations, float *sink) {
-  QUENCH_DOT_LOOP(__m512i, _mm512_dpbusd_epi32, _mm512_set1_epi32, 64)
+  QUENCH_PEAK(__m512i, _mm512_dpbusd_epi32, _mm512_set1_epi32(0x01020304),
+              _mm512_set1_epi32(0x01010101), 64)
 }
 
 __attribute__((target("avx2,avxvnni"))) double vnni256(long iterations, float *sink) {
-  QUENCH_DOT_LOOP(__m256i, _mm256_dpbusd_avx_epi32, _mm256_set1_epi32, 32)
+  QUENCH_PEAK(__m256i, _mm256_dpbusd_avx_epi32, _mm256_set1_epi32(0x01020304),
+              _mm256_set1_epi32(0x01010101), 32)
 }
 
 /// Bytes per second of one read-only sweep of [begin, end).

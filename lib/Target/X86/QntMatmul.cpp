@@ -75,7 +75,9 @@ struct KernelShape {
 };
 
 /// The activations in int8, per row and block of K: codes `xq [M, K]`,
-/// scales `xs [M, K / B]` and code sums `xsum [M, K / B]`.
+/// scales `xs [M, K / B]`, and per row and weight group the scaled code sums
+/// the zero points meet, `sums [M, K / G] = sum over the group's blocks of
+/// xs * sum(xq)`.
 struct QuantizedActivations {
   Value codes, scales, sums;
 };
@@ -124,9 +126,9 @@ public:
 private:
   /// Symmetric int8 activations per row and block of B columns (one thread
   /// task per row): `xs = max |x| / 127`, `xq = round_half_even(x / xs)`,
-  /// `xsum = sum xq` (for the zero points).
+  /// and `xs * sum xq` summed per weight group (for the zero points).
   QuantizedActivations quantizeActivations() {
-    int64_t blocks = s.k / s.block;
+    int64_t blocks = s.k / s.block, groups = s.k / s.group;
     int64_t floatLanes = std::min<int64_t>(16, s.vectorBits / 32);
     auto vf = VectorType::get({floatLanes}, b.getF32Type());
     auto vi = VectorType::get({floatLanes}, b.getI32Type());
@@ -134,7 +136,9 @@ private:
     SmallVector<Value> inits = {
         tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.k}, b.getI8Type()),
         tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, blocks}, b.getF32Type()),
-        tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, blocks}, b.getI32Type())};
+        arith::ConstantOp::create(
+            b, DenseElementsAttr::get(RankedTensorType::get({s.rows, groups}, b.getF32Type()),
+                                      ArrayRef<Attribute>{b.getF32FloatAttr(0)}))};
     auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(s.rows)},
                                         inits, std::nullopt);
     OpBuilder::InsertionGuard guard(b);
@@ -145,7 +149,7 @@ private:
       return SmallVector<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(width)};
     };
     SmallVector<OpFoldResult> offsets = {m, b.getIndexAttr(0)};
-    const int64_t widths[] = {s.k, blocks, blocks};
+    const int64_t widths[] = {s.k, blocks, groups};
     SmallVector<Value> rowInits;
     for (auto [i, width] : llvm::enumerate(widths))
       rowInits.push_back(tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[i], offsets,
@@ -196,7 +200,14 @@ private:
                                                   quantLoop.getResult(1));
           Value c0l = cIndex(lb, 0);
           Value scalesRow = tensor::InsertOp::create(lb, scale, rowArgs[1], ValueRange{c0l, blk});
-          Value sumsRow = tensor::InsertOp::create(lb, sum, rowArgs[2], ValueRange{c0l, blk});
+          Value g = s.block == s.group
+                        ? blk
+                        : arith::DivUIOp::create(lb, blk, cIndex(lb, s.group / s.block));
+          Value groupSum = arith::AddFOp::create(
+              lb, tensor::ExtractOp::create(lb, rowArgs[2], ValueRange{c0l, g}),
+              arith::MulFOp::create(lb, scale,
+                                    arith::SIToFPOp::create(lb, lb.getF32Type(), sum)));
+          Value sumsRow = tensor::InsertOp::create(lb, groupSum, rowArgs[2], ValueRange{c0l, g});
           scf::YieldOp::create(lb, ValueRange{quantLoop.getResult(0), scalesRow, sumsRow});
         });
     b.setInsertionPointToStart(forall.getTerminator().getBody());
@@ -240,8 +251,8 @@ private:
   /// For activation rows m0 .. m0 + mr - 1, a vector<R> per row: the R
   /// outputs from `row` on. Sums are scaled once per block of K: with float
   /// activations a group, `acc += s * sum x * (q - z)`; with int8
-  /// activations an activation block,
-  /// `acc += s * xs * sum xq * q` and `corr += s * xs * z * xsum`.
+  /// activations an activation block, `acc += s * xs * sum xq * q`, and the
+  /// zero points' share is subtracted at the end (zeroPointTerm).
   SmallVector<Value> emitDots(ImplicitLocOpBuilder &lb, Value row, Value m0, int64_t mr) {
     int64_t r = s.rowsInFlight;
     SmallVector<Value> rows, activationRows;
@@ -250,10 +261,7 @@ private:
     for (int64_t m = 0; m < mr; ++m)
       activationRows.push_back(arith::AddIOp::create(lb, m0, cIndex(lb, m)));
 
-    // Accumulators: mr * r vectors, then (int8) mr * r scalar corrections.
     SmallVector<Value> init(mr * r, zero);
-    if (s.int8)
-      init.append(mr * r, cF32(lb, 0));
     Value blocksPerGroup = cIndex(lb, s.group / s.block);
     auto blockLoop = scf::ForOp::create(
         lb, cIndex(lb, 0), cIndex(lb, s.k / s.block), cIndex(lb, 1), init,
@@ -262,10 +270,10 @@ private:
           Value g = s.block == s.group ? blk : arith::DivUIOp::create(gb, blk, blocksPerGroup);
           SmallVector<Value> rowZeros;
           for (Value n : rows) {
-            Value z = tensor::ExtractOp::create(gb, zeros, ValueRange{n, g});
             if (s.int8)
-              rowZeros.push_back(s.floatZeros ? z : arith::UIToFPOp::create(gb, gb.getF32Type(), z));
-            else if (s.floatZeros)
+              break; // int8: the zero points are applied after the loop
+            Value z = tensor::ExtractOp::create(gb, zeros, ValueRange{n, g});
+            if (s.floatZeros)
               rowZeros.push_back(vector::BroadcastOp::create(gb, f32, z));
             else
               rowZeros.push_back(vector::BroadcastOp::create(
@@ -288,15 +296,11 @@ private:
           SmallVector<Value> rowScales;
           for (Value n : rows)
             rowScales.push_back(tensor::ExtractOp::create(gb, scales, ValueRange{n, g}));
-          SmallVector<Value> out(mr * r), corrections;
+          SmallVector<Value> out(mr * r);
           for (int64_t m = 0; m < mr; ++m) {
-            Value xs, xsum;
-            if (s.int8) {
+            Value xs;
+            if (s.int8)
               xs = tensor::ExtractOp::create(gb, xq.scales, ValueRange{activationRows[m], blk});
-              xsum = arith::SIToFPOp::create(
-                  gb, gb.getF32Type(),
-                  tensor::ExtractOp::create(gb, xq.sums, ValueRange{activationRows[m], blk}));
-            }
             for (int64_t i = 0; i < r; ++i) {
               int64_t at = m * r + i;
               Value sum = chunkLoop.getResult(at);
@@ -304,15 +308,11 @@ private:
               if (s.int8) {
                 scale = arith::MulFOp::create(gb, scale, xs);
                 sum = arith::SIToFPOp::create(gb, f32, sum);
-                Value zsum = arith::MulFOp::create(gb, rowZeros[i], xsum);
-                corrections.push_back(
-                    math::FmaOp::create(gb, scale, zsum, accs[mr * r + at]));
               }
               out[at] = vector::FMAOp::create(gb, sum, vector::BroadcastOp::create(gb, f32, scale),
                                               accs[at]);
             }
           }
-          llvm::append_range(out, corrections);
           scf::YieldOp::create(gb, out);
         });
 
@@ -327,7 +327,8 @@ private:
         Value sum = vector::ReductionOp::create(lb, vector::CombiningKind::ADD,
                                                 blockLoop.getResult(m * r + i));
         if (s.int8)
-          sum = arith::SubFOp::create(lb, sum, blockLoop.getResult(mr * r + m * r + i));
+          sum = arith::SubFOp::create(lb, sum,
+                                      zeroPointTerm(lb, rows[i], activationRows[m]));
         if (bias)
           sum = arith::AddFOp::create(lb, sum, biases[i]);
         sums.push_back(sum);
@@ -352,6 +353,37 @@ private:
       indices = {rows[i], s.perByte == 1 ? k : arith::DivUIOp::create(kb, k, cIndex(kb, s.perByte))};
     return vector::TransferReadOp::create(kb, bytesType, codes, indices,
                                           /*padding=*/std::nullopt, ArrayRef<bool>{true});
+  }
+
+  /// int8 activations: `sum_g s[n, g] * z[n, g] * sums[m, g]`, the zero
+  /// points' share of output (m, n), as one dot product along the groups
+  /// (vectors of up to 16 groups).
+  Value zeroPointTerm(ImplicitLocOpBuilder &lb, Value n, Value m) {
+    int64_t groups = s.k / s.group, width = 16;
+    while (groups % width != 0)
+      width /= 2;
+    auto vf = VectorType::get({width}, lb.getF32Type());
+    Type zeroElement = cast<ShapedType>(zeros.getType()).getElementType();
+    auto read = [&](ImplicitLocOpBuilder &rb, Value tensor, Value row, Value g, Type element) {
+      return vector::TransferReadOp::create(rb, VectorType::get({width}, element), tensor,
+                                            ValueRange{row, g}, /*padding=*/std::nullopt,
+                                            ArrayRef<bool>{true})
+          .getResult();
+    };
+    auto loop = scf::ForOp::create(
+        lb, cIndex(lb, 0), cIndex(lb, groups), cIndex(lb, width),
+        ValueRange{splat(lb, vf, lb.getF32FloatAttr(0))},
+        [&](OpBuilder &nb, Location loc, Value g, ValueRange acc) {
+          ImplicitLocOpBuilder rb(loc, nb);
+          Value z = read(rb, zeros, n, g, zeroElement);
+          if (!s.floatZeros)
+            z = arith::UIToFPOp::create(rb, vf, z);
+          Value sz = arith::MulFOp::create(rb, read(rb, scales, n, g, rb.getF32Type()), z);
+          Value next = vector::FMAOp::create(rb, sz, read(rb, xq.sums, m, g, rb.getF32Type()),
+                                             acc[0]);
+          scf::YieldOp::create(rb, next);
+        });
+    return vector::ReductionOp::create(lb, vector::CombiningKind::ADD, loop.getResult(0));
   }
 
   /// One chunk of c * L codes at column `k` of each row in flight, against

@@ -139,8 +139,9 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
     container = 2 if bits <= 2 else 4 if bits <= 4 else 8
     group = block[1]
     if int8 and group % ((8 // container) * 16) == 0:
-        # The int8 scheme in numpy: blocks of K = groups (all cases here
-        # have groups of at most 256 columns).
+        # The int8 scheme in numpy: activation blocks of the group, or of
+        # 256 columns in longer groups (the cases here are multiples of 256).
+        xblock = group if group <= 256 else 256
         zeros = (z.astype(np.float64) if zp else np.zeros((sn, sk))).repeat(block[0], 0)
         s_rows = scales.astype(np.float64).repeat(block[0], 0)
         q = codes.astype(np.float64)
@@ -149,8 +150,9 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
         gid = gidx[perm] if act_order else np.arange(k) // group
         xp, qp = xm[:, perm], q[:, perm]
         y = np.zeros((xm.shape[0], n))
-        for g in range(k // group):
-            cols = gid == g
+        for b in range(k // xblock):
+            cols = slice(b * xblock, (b + 1) * xblock)
+            g = gid[b * xblock]
             xb = xp[:, cols].astype(np.float32)
             amax = np.abs(xb).max(axis=1)
             xs = amax / np.float32(127)
@@ -212,6 +214,8 @@ case("u4_m65_reference", [65], 16, 64, 4, block=[1, 32], fused=int8)
 case("u4_odd_group_24", [2], 8, 72, 4, block=[1, 24], fused=not int8)
 case("s4_bias_g32_m70", [70], 24, 96, 4, signed=True, zp="int", block=[1, 32], bias=True,
      fused=int8)
+# One group of 512 columns per row: int8 activations in two blocks of 256.
+case("u4_perchannel_k512_m2", [2], 24, 512, 4)
 # No kernel chunk (8 codes at least) divides a group of 12: reference lowering.
 case("u4_group_12_fallback", [1], 8, 36, 4, block=[1, 12], fused=False)
 sys.exit(1 if failures else 0)
