@@ -2,14 +2,13 @@
 
 #include "passes/LinearLayers.h"
 
+#include "quench/Support/ConstantData.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
-
-#include <cstring>
 
 using namespace mlir;
 using quench::LinearLayer;
@@ -28,26 +27,9 @@ bool isZeroFill(Value init) {
 
 std::optional<std::vector<float>> quench::constantFloats(arith::ConstantOp constant) {
   auto type = dyn_cast<RankedTensorType>(constant.getType());
-  if (!type || type.getRank() != 2 || !type.getElementType().isF32() ||
-      !type.hasStaticShape())
+  if (!type || type.getRank() != 2 || !type.getElementType().isF32())
     return std::nullopt;
-  size_t count = type.getNumElements();
-  std::vector<float> values(count);
-  Attribute value = constant.getValue();
-  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
-    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-    if (!blob || blob->getData().size() != count * sizeof(float))
-      return std::nullopt;
-    std::memcpy(values.data(), blob->getData().data(), count * sizeof(float));
-    return values;
-  }
-  if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
-    size_t i = 0;
-    for (float v : dense.getValues<float>())
-      values[i++] = v;
-    return values;
-  }
-  return std::nullopt;
+  return constantFloatElements(constant.getResult());
 }
 
 std::optional<LinearLayer> quench::matchLinear(linalg::LinalgOp op) {

@@ -9,6 +9,8 @@
 
 #include "passes/Passes.h"
 
+#include "quench/Support/ConstantData.h"
+
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/SymbolTable.h"
@@ -30,33 +32,9 @@ int64_t alignUp(int64_t value) { return (value + kAlignment - 1) / kAlignment * 
 /// initializer has no plain byte image (splats of packed i1, ...).
 std::optional<ArrayRef<char>> constantBytes(memref::GlobalOp global,
                                             std::vector<char> &storage) {
-  auto type = global.getType();
-  if (!global.getConstant() || !type.hasStaticShape() || !type.getLayout().isIdentity())
+  if (!global.getConstant() || !global.getType().getLayout().isIdentity())
     return std::nullopt;
-  Type element = type.getElementType();
-  // Integers narrower than a byte (ONNX int4) take a byte each in memory and
-  // in their initializers; i1 initializers are packed bits.
-  if (!element.isIntOrFloat() || element.isInteger(1) ||
-      (element.getIntOrFloatBitWidth() % 8 != 0 && !element.isInteger()))
-    return std::nullopt;
-  int64_t bytes = type.getNumElements() * ((element.getIntOrFloatBitWidth() + 7) / 8);
-  auto initial = global.getInitialValueAttr();
-  if (auto resource = dyn_cast_if_present<DenseResourceElementsAttr>(initial)) {
-    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-    if (!blob || static_cast<int64_t>(blob->getData().size()) != bytes)
-      return std::nullopt;
-    return blob->getData();
-  }
-  if (auto dense = dyn_cast_if_present<DenseElementsAttr>(initial)) {
-    ArrayRef<char> raw = dense.getRawData();
-    if (!dense.isSplat())
-      return static_cast<int64_t>(raw.size()) == bytes ? std::optional(raw) : std::nullopt;
-    storage.resize(bytes);
-    for (int64_t at = 0; at < bytes; at += raw.size())
-      std::memcpy(storage.data() + at, raw.data(), raw.size());
-    return ArrayRef<char>(storage);
-  }
-  return std::nullopt;
+  return quench::elementsBytes(global.getInitialValueAttr(), global.getType(), storage);
 }
 
 struct Buffer {

@@ -8,6 +8,8 @@
 
 #include "passes/Passes.h"
 
+#include "quench/Target/X86Kernels.h"
+
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
@@ -25,22 +27,9 @@ namespace quench {
 } // namespace quench
 
 using namespace mlir;
+using quench::x86::pickTile;
 
 namespace {
-
-/// The largest divisor of `n` that is at most `cap` and a multiple of
-/// `multiple`; without such a divisor, the largest divisor at most `cap`.
-/// Dividing exactly keeps every tile static.
-int64_t pickTile(int64_t n, int64_t cap, int64_t multiple = 1) {
-  cap = std::max<int64_t>(1, std::min(n, cap));
-  for (int64_t t = cap; t >= 1; --t)
-    if (n % t == 0 && t % multiple == 0)
-      return t;
-  for (int64_t t = cap; t >= 1; --t)
-    if (n % t == 0)
-      return t;
-  return 1;
-}
 
 bool hasStaticTensorSemantics(linalg::LinalgOp op) {
   if (!op.hasPureTensorSemantics() || op->getNumResults() == 0)

@@ -11,6 +11,31 @@
 
 using namespace mlir;
 
+std::optional<ArrayRef<char>> quench::elementsBytes(Attribute attr, ShapedType type,
+                                                    std::vector<char> &storage) {
+  Type element = type.getElementType();
+  if (!type.hasStaticShape() || !element.isIntOrFloat() || element.isInteger(1) ||
+      (element.getIntOrFloatBitWidth() % 8 != 0 && !element.isInteger()))
+    return std::nullopt;
+  size_t bytes = type.getNumElements() * ((element.getIntOrFloatBitWidth() + 7) / 8);
+  if (auto resource = dyn_cast_if_present<DenseResourceElementsAttr>(attr)) {
+    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+    if (!blob || blob->getData().size() != bytes)
+      return std::nullopt;
+    return blob->getData();
+  }
+  auto dense = dyn_cast_if_present<DenseElementsAttr>(attr);
+  if (!dense)
+    return std::nullopt;
+  ArrayRef<char> raw = dense.getRawData();
+  if (!dense.isSplat())
+    return raw.size() == bytes ? std::optional(raw) : std::nullopt;
+  storage.resize(bytes);
+  for (size_t at = 0; at < bytes; at += raw.size())
+    std::memcpy(storage.data() + at, raw.data(), raw.size());
+  return ArrayRef<char>(storage);
+}
+
 std::optional<std::vector<char>> quench::constantBytes(Value value) {
   while (Operation *op = value.getDefiningOp()) {
     if (!isa<tensor::CollapseShapeOp, tensor::ExpandShapeOp, tensor::ReshapeOp, tensor::CastOp>(
@@ -20,34 +45,51 @@ std::optional<std::vector<char>> quench::constantBytes(Value value) {
   }
   auto constant = value.getDefiningOp<arith::ConstantOp>();
   auto type = dyn_cast<RankedTensorType>(value.getType());
-  if (!constant || !type || !type.hasStaticShape() || !type.getElementType().isIntOrFloat())
+  if (!constant || !type)
     return std::nullopt;
-  // Sub-byte integers (ONNX int4) take a byte each, as in memory; i1
-  // elements of a DenseElementsAttr are packed bits and are not read here.
-  unsigned bits = type.getElementType().getIntOrFloatBitWidth();
-  if (bits == 1 || (bits % 8 != 0 && !type.getElementType().isInteger()))
+  std::vector<char> storage;
+  std::optional<ArrayRef<char>> bytes = elementsBytes(constant.getValue(), type, storage);
+  if (!bytes)
     return std::nullopt;
-  size_t bytes = type.getNumElements() * ((bits + 7) / 8);
-  std::vector<char> data(bytes);
-  Attribute attr = constant.getValue();
-  if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr)) {
-    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-    if (!blob || blob->getData().size() != bytes)
-      return std::nullopt;
-    std::memcpy(data.data(), blob->getData().data(), bytes);
-    return data;
+  return std::vector<char>(bytes->begin(), bytes->end());
+}
+
+std::optional<std::vector<int64_t>> quench::constantIntElements(Value value, bool isSigned) {
+  std::optional<std::vector<char>> bytes = constantBytes(value);
+  Type element = cast<ShapedType>(value.getType()).getElementType();
+  if (!bytes || !element.isInteger())
+    return std::nullopt;
+  unsigned width = (element.getIntOrFloatBitWidth() + 7) / 8;
+  std::vector<int64_t> values(bytes->size() / width);
+  for (size_t i = 0; i < values.size(); ++i) {
+    uint64_t raw = 0;
+    std::memcpy(&raw, bytes->data() + i * width, width); // little-endian host
+    int64_t v = static_cast<int64_t>(raw);
+    if (isSigned && width < 8 && (raw >> (8 * width - 1)) & 1)
+      v = static_cast<int64_t>(raw | (~uint64_t(0) << (8 * width)));
+    values[i] = v;
   }
-  auto dense = dyn_cast<DenseElementsAttr>(attr);
-  if (!dense)
+  return values;
+}
+
+std::optional<std::vector<float>> quench::constantFloatElements(Value value) {
+  std::optional<std::vector<char>> bytes = constantBytes(value);
+  auto element = dyn_cast<FloatType>(cast<ShapedType>(value.getType()).getElementType());
+  if (!bytes || !element)
     return std::nullopt;
-  ArrayRef<char> raw = dense.getRawData();
-  if (dense.isSplat()) {
-    for (size_t at = 0; at < bytes; at += raw.size())
-      std::memcpy(data.data() + at, raw.data(), raw.size());
-    return data;
+  unsigned width = element.getWidth() / 8;
+  std::vector<float> values(bytes->size() / width);
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (element.isF32()) {
+      std::memcpy(&values[i], bytes->data() + i * 4, 4);
+      continue;
+    }
+    uint64_t raw = 0;
+    std::memcpy(&raw, bytes->data() + i * width, width);
+    APFloat f(element.getFloatSemantics(), APInt(element.getWidth(), raw));
+    bool lost = false;
+    f.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven, &lost);
+    values[i] = f.convertToFloat();
   }
-  if (raw.size() != bytes)
-    return std::nullopt;
-  std::memcpy(data.data(), raw.data(), bytes);
-  return data;
+  return values;
 }

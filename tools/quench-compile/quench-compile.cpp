@@ -185,6 +185,9 @@ int main(int argc, char **argv) {
   mlir::registerPassManagerCLOptions();
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(argc, argv, "Quench compiler: model -> artifact\n");
+  if (activations == Activations::Int8 && qntKernels == QntKernels::Reference)
+    fail("--activations=int8 needs the fused kernels: the reference lowering computes in "
+         "float (drop --qnt-kernels=reference)");
 
   std::string output = outputFilename;
   if (output.empty()) {
@@ -361,9 +364,6 @@ int main(int argc, char **argv) {
     quench::X86PipelineOptions options;
     options.vectorBits = target.vectorBits;
     options.fusedKernels = qntKernels == QntKernels::Fused;
-    if (activations == Activations::Int8 && qntKernels == QntKernels::Reference)
-      fail("--activations=int8 needs the fused kernels: the reference lowering computes "
-           "in float (drop --qnt-kernels=reference)");
     options.int8Activations = activations == Activations::Int8;
     options.vnni = target.vnni;
     quench::buildX86Pipeline(pm, options);

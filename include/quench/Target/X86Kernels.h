@@ -62,6 +62,12 @@ int64_t kernelLanes(unsigned bits, int64_t group, const KernelOptions &options);
 /// `lanes` bytes per chunk (empty for 8-bit codes, which need none).
 std::vector<int64_t> kernelInterleave(unsigned bits, int64_t lanes);
 
+/// The largest divisor of `n` that is at most `cap` and a multiple of
+/// `multiple`; without such a divisor, the largest divisor at most `cap`.
+/// Tiles that divide their dimension exactly stay static (shared by the
+/// kernels and quench-x86-tile-and-vectorize).
+int64_t pickTile(int64_t n, int64_t cap, int64_t multiple = 1);
+
 /// Rewrites the uniformly quantized weights of the `qnt.matmul`s the fused
 /// kernels take into the kernel form above (new constants; the semantics of
 /// the matmul are unchanged, so the reference lowering gives the same

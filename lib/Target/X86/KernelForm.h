@@ -21,6 +21,10 @@ namespace quench::x86 {
 /// `options.maxRows` rows (any number with int8 activations).
 bool takesKernel(qnt::MatmulOp op, const KernelOptions &options);
 
+/// The activation rows of `op`: the product of its input's leading
+/// dimensions.
+int64_t activationRows(qnt::MatmulOp op);
+
 /// Activation rows the kernel handles at once (MR) for `rows` rows.
 int64_t activationRowsAtOnce(int64_t rows);
 
@@ -29,6 +33,12 @@ int64_t activationRowsAtOnce(int64_t rows);
 /// 4, 2, 1 dividing `n` whose accumulators, code vectors and activations fit
 /// the register file. The layout stores these R rows chunk by chunk.
 int64_t rowsInFlight(int64_t rows, int64_t n, unsigned bits, const KernelOptions &options);
+
+/// The packing of the kernel layout: chunks of `lanes` code bytes
+/// (kernelInterleave), the `rowsInFlight` rows stored chunk by chunk
+/// (`tile = [R, c * L]` when R > 1); none for 8-bit codes read row by row.
+qnt::PackingAttr kernelPacking(mlir::MLIRContext *ctx, unsigned bits, int64_t lanes,
+                               int64_t rowsInFlight);
 
 /// The layout of `weight`, the weight of `op`, when it is the kernel form of
 /// `options` (X86Kernels.h): code bytes per chunk `L` and rows per tile `R`.

@@ -47,16 +47,6 @@ Value splat(ImplicitLocOpBuilder &b, VectorType type, Attribute value) {
   return arith::ConstantOp::create(b, DenseElementsAttr::get(type, ArrayRef<Attribute>{value}));
 }
 
-/// The largest divisor of `n` that is at most `cap` and a multiple of
-/// `multiple` (`multiple` divides `n`).
-int64_t divisorTile(int64_t n, int64_t cap, int64_t multiple) {
-  for (int64_t t = std::max(multiple, std::min(n, cap) / multiple * multiple); t > multiple;
-       t -= multiple)
-    if (n % t == 0)
-      return t;
-  return multiple;
-}
-
 /// Static shape of one kernel instance.
 struct KernelShape {
   int64_t rows, n, k;     // M, N, K
@@ -268,10 +258,10 @@ private:
         [&](OpBuilder &nb, Location loc, Value blk, ValueRange accs) {
           ImplicitLocOpBuilder gb(loc, nb);
           Value g = s.block == s.group ? blk : arith::DivUIOp::create(gb, blk, blocksPerGroup);
+          // Float activations subtract the zero points from the codes; int8
+          // activations subtract their share after the loop.
           SmallVector<Value> rowZeros;
-          for (Value n : rows) {
-            if (s.int8)
-              break; // int8: the zero points are applied after the loop
+          for (Value n : s.int8 ? ArrayRef<Value>() : ArrayRef<Value>(rows)) {
             Value z = tensor::ExtractOp::create(gb, zeros, ValueRange{n, g});
             if (s.floatZeros)
               rowZeros.push_back(vector::BroadcastOp::create(gb, f32, z));
@@ -414,15 +404,29 @@ private:
         weights[i].push_back(w);
       }
     }
+    return accumulate(kb, activationRows, k, x, f32, weights, sums,
+                      [&](Value xs, Value w, Value acc) -> Value {
+                        return vector::FMAOp::create(kb, xs, w, acc);
+                      });
+  }
+
+  /// For every activation row and run t, the L activations at column
+  /// `k + t * L` of `activations` (vectors of `type`) meet `weights[i][t]` of
+  /// every row in flight: `sums[m * R + i] = combine(xs, w, sums[m * R + i])`.
+  SmallVector<Value> accumulate(ImplicitLocOpBuilder &kb, ArrayRef<Value> activationRows, Value k,
+                                Value activations, VectorType type,
+                                ArrayRef<SmallVector<Value>> weights, ValueRange sums,
+                                function_ref<Value(Value, Value, Value)> combine) {
+    int64_t r = weights.size();
     SmallVector<Value> next(sums.begin(), sums.end());
     for (auto [m, activationRow] : llvm::enumerate(activationRows))
       for (int64_t t = 0; t < s.perByte; ++t) {
         Value column = t == 0 ? k : arith::AddIOp::create(kb, k, cIndex(kb, t * s.lanes));
-        Value xs = vector::TransferReadOp::create(kb, f32, x, ValueRange{activationRow, column},
-                                                  /*padding=*/std::nullopt,
-                                                  ArrayRef<bool>{true});
+        Value xs = vector::TransferReadOp::create(kb, type, activations,
+                                                  ValueRange{activationRow, column},
+                                                  /*padding=*/std::nullopt, ArrayRef<bool>{true});
         for (int64_t i = 0; i < r; ++i)
-          next[m * r + i] = vector::FMAOp::create(kb, xs, weights[i][t], next[m * r + i]);
+          next[m * r + i] = combine(xs, weights[i][t], next[m * r + i]);
       }
     return next;
   }
@@ -449,18 +453,8 @@ private:
         weights[i].push_back(q);
       }
     }
-    SmallVector<Value> next(sums.begin(), sums.end());
-    for (auto [m, activationRow] : llvm::enumerate(activationRows))
-      for (int64_t t = 0; t < s.perByte; ++t) {
-        Value column = t == 0 ? k : arith::AddIOp::create(kb, k, cIndex(kb, t * s.lanes));
-        Value xs = vector::TransferReadOp::create(kb, bytesType, xq.codes,
-                                                  ValueRange{activationRow, column},
-                                                  /*padding=*/std::nullopt,
-                                                  ArrayRef<bool>{true});
-        for (int64_t i = 0; i < r; ++i)
-          next[m * r + i] = dotBytes(kb, next[m * r + i], weights[i][t], xs);
-      }
-    return next;
+    return accumulate(kb, activationRows, k, xq.codes, bytesType, weights, sums,
+                      [&](Value xs, Value w, Value acc) { return dotBytes(kb, acc, w, xs); });
   }
 
   /// acc[j] += sum_{b < 4} u8(w[4j + b]) * s8(x[4j + b]): one `vpdpbusd`
@@ -505,7 +499,7 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
     auto resultType = cast<RankedTensorType>(op.getType());
     KernelShape shape;
     shape.k = inputType.getShape().back();
-    shape.rows = inputType.getNumElements() / shape.k;
+    shape.rows = x86::activationRows(op);
     shape.n = resultType.getShape().back();
     shape.bits = weight.getEncoding().getBits();
     shape.perByte = 8 / shape.bits;
@@ -518,12 +512,12 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
     shape.vectorBits = options.vectorBits;
     // An int8 activation block: the group, or for long groups the largest
     // whole number of chunks up to 256 columns dividing it.
-    shape.block = shape.int8 ? divisorTile(shape.group, 256, shape.perByte * shape.lanes)
+    shape.block = shape.int8 ? x86::pickTile(shape.group, 256, shape.perByte * shape.lanes)
                              : shape.group;
     shape.activationRows = x86::activationRowsAtOnce(shape.rows);
     shape.rowsInFlight = layout->rowsInFlight;
     // About 32 tasks, so that two to a few dozen threads share them evenly.
-    shape.taskRows = divisorTile(shape.n, std::max<int64_t>(shape.rowsInFlight, shape.n / 32),
+    shape.taskRows = x86::pickTile(shape.n, std::max<int64_t>(shape.rowsInFlight, shape.n / 32),
                                  shape.rowsInFlight);
 
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
@@ -558,6 +552,17 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
 };
 
 } // namespace
+
+int64_t x86::pickTile(int64_t n, int64_t cap, int64_t multiple) {
+  cap = std::max<int64_t>(1, std::min(n, cap));
+  for (int64_t t = cap; t >= 1; --t)
+    if (n % t == 0 && t % multiple == 0)
+      return t;
+  for (int64_t t = cap; t >= 1; --t)
+    if (n % t == 0)
+      return t;
+  return 1;
+}
 
 void x86::populateQntToX86Patterns(RewritePatternSet &patterns, const KernelOptions &options) {
   patterns.add<LowerUniformMatmul>(patterns.getContext(), options);

@@ -60,11 +60,16 @@ bool x86::takesKernel(MatmulOp op, const KernelOptions &options) {
   if (Value bias = op.getBias())
     if (!cast<RankedTensorType>(bias.getType()).getElementType().isF32())
       return false;
-  int64_t rows = input.getNumElements() / input.getShape().back();
+  int64_t rows = activationRows(op);
   return rows >= 1 && (options.int8Activations || rows <= options.maxRows);
 }
 
 int64_t x86::activationRowsAtOnce(int64_t rows) { return std::min<int64_t>(rows, 4); }
+
+int64_t x86::activationRows(MatmulOp op) {
+  auto input = cast<RankedTensorType>(op.getInput().getType());
+  return input.getNumElements() / input.getShape().back();
+}
 
 int64_t x86::rowsInFlight(int64_t rows, int64_t n, unsigned bits, const KernelOptions &options) {
   // Two accumulators per (activation row, weight row), a code vector per
@@ -75,6 +80,16 @@ int64_t x86::rowsInFlight(int64_t rows, int64_t n, unsigned bits, const KernelOp
     if (n % r == 0 && 2 * mr * r + r * perByte + mr + 2 <= registers)
       return r;
   return 1;
+}
+
+PackingAttr x86::kernelPacking(MLIRContext *ctx, unsigned bits, int64_t lanes,
+                               int64_t rowsInFlight) {
+  SmallVector<int64_t> tile;
+  if (rowsInFlight > 1)
+    tile = {rowsInFlight, (8 / bits) * lanes};
+  if (bits == 8 && tile.empty())
+    return {};
+  return PackingAttr::get(ctx, bits, BitOrder::LsbFirst, tile, kernelInterleave(bits, lanes));
 }
 
 std::optional<x86::KernelLayout> x86::kernelFormLayout(MatmulOp op, UniformOp weight,
@@ -96,20 +111,8 @@ std::optional<x86::KernelLayout> x86::kernelFormLayout(MatmulOp op, UniformOp we
     return std::nullopt;
   // The layout the kernel of this mode and row count would choose, and no
   // other: a weight laid out for another kernel is laid out again.
-  auto input = cast<RankedTensorType>(op.getInput().getType());
-  int64_t rows = input.getNumElements() / input.getShape().back();
-  int64_t n = weight.getType().getShape()[0];
-  int64_t r = rowsInFlight(rows, n, bits, options);
-  PackingAttr packing = enc.getPacking();
-  std::vector<int64_t> interleave = kernelInterleave(bits, lanes);
-  SmallVector<int64_t> tile;
-  if (r > 1)
-    tile = {r, (8 / bits) * lanes};
-  if (!packing)
-    return bits == 8 && r == 1 ? std::optional(KernelLayout{lanes, r}) : std::nullopt;
-  if (packing.getBits() != bits || packing.getOrder() != BitOrder::LsbFirst ||
-      ArrayRef<int64_t>(packing.getTile()) != ArrayRef<int64_t>(tile) ||
-      ArrayRef<int64_t>(packing.getInterleave()) != ArrayRef<int64_t>(interleave))
+  int64_t r = rowsInFlight(activationRows(op), weight.getType().getShape()[0], bits, options);
+  if (enc.getPacking() != kernelPacking(op.getContext(), bits, lanes, r))
     return std::nullopt;
   return KernelLayout{lanes, r};
 }
@@ -117,57 +120,15 @@ std::optional<x86::KernelLayout> x86::kernelFormLayout(MatmulOp op, UniformOp we
 namespace {
 
 //===----------------------------------------------------------------------===//
-// Reading constants
+// Weights from constants
 //===----------------------------------------------------------------------===//
-
-/// Integer elements of `value` (a constant), sign- or zero-extended.
-std::optional<std::vector<int64_t>> constantIntegers(Value value, bool isSigned) {
-  std::optional<std::vector<char>> bytes = constantBytes(value);
-  Type element = cast<ShapedType>(value.getType()).getElementType();
-  if (!bytes || !element.isInteger())
-    return std::nullopt;
-  unsigned width = (element.getIntOrFloatBitWidth() + 7) / 8;
-  std::vector<int64_t> values(bytes->size() / width);
-  for (size_t i = 0; i < values.size(); ++i) {
-    uint64_t raw = 0;
-    std::memcpy(&raw, bytes->data() + i * width, width); // little-endian host
-    int64_t v = static_cast<int64_t>(raw);
-    if (isSigned && width < 8 && (raw >> (8 * width - 1)) & 1)
-      v = static_cast<int64_t>(raw | (~uint64_t(0) << (8 * width)));
-    values[i] = v;
-  }
-  return values;
-}
-
-/// Float elements of `value` (a constant of f32, f16 or bf16), in f32.
-std::optional<std::vector<float>> constantFloats(Value value) {
-  std::optional<std::vector<char>> bytes = constantBytes(value);
-  auto element = dyn_cast<FloatType>(cast<ShapedType>(value.getType()).getElementType());
-  if (!bytes || !element)
-    return std::nullopt;
-  unsigned width = element.getWidth() / 8;
-  std::vector<float> values(bytes->size() / width);
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (element.isF32()) {
-      std::memcpy(&values[i], bytes->data() + i * 4, 4);
-      continue;
-    }
-    uint64_t raw = 0;
-    std::memcpy(&raw, bytes->data() + i * width, width);
-    APFloat f(element.getFloatSemantics(), APInt(element.getWidth(), raw));
-    bool lost = false;
-    f.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven, &lost);
-    values[i] = f.convertToFloat();
-  }
-  return values;
-}
 
 /// The codes of a rank-2 uniform weight as a row-major [N, K] matrix.
 std::optional<std::vector<int32_t>> weightCodes(UniformOp op, int64_t n, int64_t k) {
   UniformAttr enc = op.getEncoding();
   PackingAttr packing = enc.getPacking();
   if (!packing) {
-    std::optional<std::vector<int64_t>> codes = constantIntegers(op.getCodes(), enc.isSigned());
+    std::optional<std::vector<int64_t>> codes = constantIntElements(op.getCodes(), enc.isSigned());
     if (!codes || static_cast<int64_t>(codes->size()) != n * k)
       return std::nullopt;
     return std::vector<int32_t>(codes->begin(), codes->end());
@@ -266,27 +227,26 @@ struct UniformToKernelForm : OpRewritePattern<MatmulOp> {
     bool keepZeros = keepScales && offset == 0 && zp &&
                      (zpElement.isInteger(8) || zpElement.isF32());
     std::optional<std::vector<float>> scales;
-    if (!keepScales && !(scales = constantFloats(weight.getScales())))
+    if (!keepScales && !(scales = constantFloatElements(weight.getScales())))
       return rewriter.notifyMatchFailure(op, "scales are not constants");
     // Zero points as integers when they are, floats otherwise (both exact).
     std::optional<std::vector<int64_t>> intZeros;
     std::optional<std::vector<float>> floatZeros;
-    if (keepZeros) {
-    } else if (zp) {
+    if (!zp) {
+      intZeros = std::vector<int64_t>(scaleRows * groups, 0);
+    } else if (!keepZeros) {
       if (isa<FloatType>(zpElement))
-        floatZeros = constantFloats(zp);
+        floatZeros = constantFloatElements(zp);
       else
-        intZeros = constantIntegers(zp, enc.isSigned());
+        intZeros = constantIntElements(zp, enc.isSigned());
       if (!intZeros && !floatZeros)
         return rewriter.notifyMatchFailure(op, "zero points are not constants");
-    } else {
-      intZeros = std::vector<int64_t>(scaleRows * groups, 0);
     }
 
     // Column order: act-order groups become contiguous runs of equal size.
     std::vector<int64_t> groupOf(k), perm(k);
     if (Value gi = weight.getGroupIndex()) {
-      std::optional<std::vector<int64_t>> index = constantIntegers(gi, /*isSigned=*/true);
+      std::optional<std::vector<int64_t>> index = constantIntElements(gi, /*isSigned=*/true);
       if (!index || static_cast<int64_t>(index->size()) != k)
         return rewriter.notifyMatchFailure(op, "group index is not a constant");
       groupOf = *index;
@@ -339,15 +299,13 @@ struct UniformToKernelForm : OpRewritePattern<MatmulOp> {
     ImplicitLocOpBuilder b(weight.getLoc(), rewriter);
     MLIRContext *ctx = rewriter.getContext();
     // The R rows in flight stored chunk by chunk (one stream per R rows).
-    auto inputType = cast<RankedTensorType>(op.getInput().getType());
-    int64_t r = x86::rowsInFlight(inputType.getNumElements() / k, n, bits, options);
-    std::vector<int64_t> tile;
-    if (r > 1)
-      tile = {r, (8 / bits) * lanes};
-    std::vector<int64_t> interleave = x86::kernelInterleave(bits, lanes);
-    PackingAttr packing;
-    if (bits < 8 || !tile.empty())
-      packing = PackingAttr::get(ctx, bits, BitOrder::LsbFirst, tile, interleave);
+    int64_t r = x86::rowsInFlight(x86::activationRows(op), n, bits, options);
+    PackingAttr packing = x86::kernelPacking(ctx, bits, lanes, r);
+    std::vector<int64_t> tile, interleave;
+    if (packing) {
+      tile.assign(packing.getTile().begin(), packing.getTile().end());
+      interleave.assign(packing.getInterleave().begin(), packing.getInterleave().end());
+    }
     std::vector<uint8_t> packed =
         quant::packMatrix(kernelCodes, n, k, bits, quant::BitOrder::LsbFirst, tile, interleave);
     SmallVector<int64_t> storage = packing ? packing.getStorageShape({n, k})
@@ -463,9 +421,18 @@ struct DequantizedMatmulToQnt : OpRewritePattern<linalg::GenericOp> {
     if (scaleType.getRank() != 2)
       return failure();
     int64_t sr = scaleType.getShape()[0], sc = scaleType.getShape()[1];
+    // Everything is read before anything is created: a pattern that fails
+    // must leave the IR as it was.
     std::optional<std::vector<int32_t>> codes = weightCodes(weight, rows, cols);
-    std::optional<std::vector<float>> scales = constantFloats(weight.getScales());
-    if (!codes || !scales)
+    std::optional<std::vector<float>> scales = constantFloatElements(weight.getScales());
+    std::optional<std::vector<float>> floatZeros;
+    std::optional<std::vector<int64_t>> intZeros;
+    Value zp = weight.getZeroPoints();
+    if (zp && isa<FloatType>(cast<ShapedType>(zp.getType()).getElementType()))
+      floatZeros = constantFloatElements(zp);
+    else if (zp)
+      intZeros = constantIntElements(zp, enc.isSigned());
+    if (!codes || !scales || (zp && !floatZeros && !intZeros))
       return failure();
     auto transpose = [](const auto &values, int64_t r, int64_t c) {
       std::decay_t<decltype(values)> out(values.size());
@@ -475,34 +442,24 @@ struct DequantizedMatmulToQnt : OpRewritePattern<linalg::GenericOp> {
       return out;
     };
     ImplicitLocOpBuilder b(weight.getLoc(), rewriter);
-    rewriter.setInsertionPoint(weight);
     std::vector<int8_t> codeBytes;
     for (int32_t code : transpose(*codes, rows, cols))
       codeBytes.push_back(static_cast<int8_t>(code));
     Value codesValue = blobConstant(b, RankedTensorType::get({cols, rows}, b.getI8Type()),
                                     asBytes(codeBytes), "transposed_codes");
-    std::vector<float> scaleValues = transpose(*scales, sr, sc);
-    Value scalesValue = blobConstant(b, RankedTensorType::get({sc, sr}, b.getF32Type()),
-                                     asBytes(scaleValues), "transposed_scales");
+    auto scaleShaped = [&](Type element) { return RankedTensorType::get({sc, sr}, element); };
+    Value scalesValue = blobConstant(b, scaleShaped(b.getF32Type()),
+                                     asBytes(transpose(*scales, sr, sc)), "transposed_scales");
     Value zerosValue;
-    if (Value zp = weight.getZeroPoints()) {
-      Type element = cast<ShapedType>(zp.getType()).getElementType();
-      if (isa<FloatType>(element)) {
-        std::optional<std::vector<float>> zeros = constantFloats(zp);
-        if (!zeros)
-          return failure();
-        zerosValue = blobConstant(b, RankedTensorType::get({sc, sr}, b.getF32Type()),
-                                  asBytes(transpose(*zeros, sr, sc)), "transposed_zero_points");
-      } else {
-        std::optional<std::vector<int64_t>> zeros = constantIntegers(zp, enc.isSigned());
-        if (!zeros)
-          return failure();
-        std::vector<int16_t> wide;
-        for (int64_t z : transpose(*zeros, sr, sc))
-          wide.push_back(static_cast<int16_t>(z));
-        zerosValue = blobConstant(b, RankedTensorType::get({sc, sr}, b.getI16Type()),
-                                  asBytes(wide), "transposed_zero_points");
-      }
+    if (floatZeros) {
+      zerosValue = blobConstant(b, scaleShaped(b.getF32Type()),
+                                asBytes(transpose(*floatZeros, sr, sc)), "transposed_zero_points");
+    } else if (intZeros) {
+      std::vector<int16_t> wide;
+      for (int64_t z : transpose(*intZeros, sr, sc))
+        wide.push_back(static_cast<int16_t>(z));
+      zerosValue = blobConstant(b, scaleShaped(b.getI16Type()), asBytes(wide),
+                                "transposed_zero_points");
     }
     auto encoding = UniformAttr::get(rewriter.getContext(), enc.getBits(), enc.getSignedness(),
                                      {enc.getBlock()[1], enc.getBlock()[0]}, enc.getZeroPoint(),
