@@ -9,6 +9,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -80,6 +81,34 @@ struct X86PipelineOptions : mlir::PassPipelineOptions<X86PipelineOptions> {
 /// (`quench_main`, `quench_parallel_for_hook`), weights in the module
 /// attribute `quench.weights`, workspace size in `quench.workspace_bytes`.
 void buildX86Pipeline(mlir::OpPassManager &pm, const X86PipelineOptions &options);
+
+struct NvptxPipelineOptions : mlir::PassPipelineOptions<NvptxPipelineOptions> {
+  Option<std::string> chip{*this, "chip",
+                           llvm::cl::desc("GPU architecture (sm_80, sm_90, ...)"),
+                           llvm::cl::init("sm_90")};
+  Option<std::string> cudaPath{
+      *this, "cuda-path",
+      llvm::cl::desc("CUDA toolkit whose libdevice the kernels' math functions link"),
+      llvm::cl::init("/usr/local/cuda")};
+  Option<int64_t> threadsPerBlock{*this, "threads-per-block",
+                                  llvm::cl::desc("Threads per block of a mapped loop"),
+                                  llvm::cl::init(256)};
+  Option<int64_t> minParallel{
+      *this, "min-parallel",
+      llvm::cl::desc("Reductions of ops with fewer outputs are split over more threads"),
+      llvm::cl::init(16384)};
+};
+
+/// Linalg on tensors (with qnt ops, through their reference lowering) ->
+/// host code in the LLVM dialect with the runtime ABI (kernels launched
+/// through `quench_gpu_launch_hook`), the kernels' PTX in `quench.ptx`, the
+/// kernel table in `quench.kernels`, weights and workspace as for x86 (but
+/// in GPU memory at run time).
+/// Where buildNvptxPipeline stops: after outlining (gpu dialect), after the
+/// kernels' conversion to NVVM, or at the end.
+enum class NvptxStage { Gpu, Nvvm, Host };
+void buildNvptxPipeline(mlir::OpPassManager &pm, const NvptxPipelineOptions &options,
+                        NvptxStage stopAfter = NvptxStage::Host);
 
 /// Registers the named pipelines (`quench-reference-to-llvm`, ...).
 void registerQuenchPipelines();

@@ -547,10 +547,131 @@ def X86FinalizeAbi : Pass<"quench-x86-finalize-abi", "::mlir::ModuleOp"> {
     `quench-outline-parallel`, a stack record of the captured values and a
     trampoline `(ctx, begin, end)` that unpacks it and calls the body. Without
     a hook the body runs the whole range on the calling thread. Everything
-    else gets internal linkage, so the shared object exports only these three
-    symbols. See docs/Runtime.md for the ABI.
+    else gets internal linkage, so the shared object exports only these
+    symbols. A GPU model's host code also calls `@__quench_gpu_launch(kernel,
+    params)` (from `quench-nvptx-lower-launches`): the pass defines it as a
+    call through the global `quench_gpu_launch_hook`, which the runtime's
+    CUDA backend fills. See docs/Runtime.md for the ABI.
   }];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
+//===----------------------------------------------------------------------===//
+// NVPTX
+//===----------------------------------------------------------------------===//
+
+def NvptxSplitReductions : Pass<"quench-nvptx-split-reductions", "::mlir::func::FuncOp"> {
+  let summary = "Spreads long reductions with few outputs over more GPU threads";
+  let description = [{
+    On linalg on tensors, before bufferization. The NVPTX mapping runs each
+    output element of a linalg op in one thread, its reduction loop
+    sequentially. Where the op has fewer than `min-parallel` outputs and a
+    single reduction of at least 64 elements (a one-token matmul, a norm over
+    few rows), the reduction is split (`linalg::splitReduction`) into `r` <=
+    32 partial reductions of at least 8 elements each, computed by `r` times
+    the threads, and a final reduction of the partials:
+
+    ```mlir
+    // [1, 384] x [384, 4096]: 4096 threads, 384 steps each
+    linalg.matmul ins(%a, %b : tensor<1x384xf32>, tensor<384x4096xf32>) ...
+    // becomes 32 x 4096 threads of 12 steps, then 4096 threads of 32
+    %partial = linalg.generic ... -> tensor<32x1x4096xf32>
+    %sum = linalg.generic {iterator_types = ["reduction", "parallel", "parallel"]} ...
+    ```
+  }];
+  let options = [
+    Option<"minParallel", "min-parallel", "int64_t", "16384",
+           "Ops with at least this many outputs keep one thread per output">
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+def NvptxPrepareBuffers : Pass<"quench-nvptx-prepare-buffers", "::mlir::func::FuncOp"> {
+  let summary = "Turns buffer ops the host would run into device-friendly forms";
+  let description = [{
+    After bufferization, for a model whose buffers live in GPU memory:
+    `memref.copy` becomes `linalg.copy` (a kernel, not a host memcpy), and
+    `memref.reshape` between static shapes becomes `memref.reinterpret_cast`
+    (the host would otherwise read the shape operand, a device buffer once
+    constants move into the weight blob).
+
+    ```mlir
+    memref.copy %a, %b : memref<4x8xf32> to memref<4x8xf32, strided<[16, 1]>>
+    // becomes
+    linalg.copy ins(%a : memref<4x8xf32>) outs(%b : memref<4x8xf32, strided<[16, 1]>>)
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::memref::MemRefDialect"];
+}
+
+def NvptxMapToGpu : Pass<"quench-nvptx-map-to-gpu", "::mlir::func::FuncOp"> {
+  let summary = "Maps parallel loops to GPU launches; the rest of the memory work to one thread";
+  let description = [{
+    Runs after `convert-linalg-to-parallel-loops` on the planned entry
+    function. Each `scf.parallel` outside any launch becomes a `gpu.launch`
+    of a 1-D grid: thread `t` of block `b` runs iteration `b * T + t`
+    (`T = threads-per-block`, fewer for small loops), the iteration space
+    linearized in the order of the indices of the element the loop stores
+    (the last index fastest, the dimensions it does not index slowest), so
+    that neighbouring threads write neighbouring elements; a guard skips the last block's
+    extra threads. Reduction loops nested in a parallel loop stay sequential
+    in their thread. A scalar read from memory outside the loops (a value a
+    kernel produced, e.g. a full reduction), and the pure ops computed from
+    it, are recomputed inside each launch that uses them. Any other top-level
+    op that still reads or writes memory runs in a one-thread launch; one
+    whose results the host itself needs is an error.
+    Afterwards the host code only computes addresses and launches kernels.
+
+    ```mlir
+    scf.parallel (%i, %j) = (%c0, %c0) to (%c4, %c100) step (%c1, %c1) { ... }
+    // becomes
+    gpu.launch blocks(%bx, ...) in (%gx = %c2, ...) threads(%tx, ...) in (%bsx = %c256, ...) {
+      %id = bx * 256 + tx;  if (%id < 400) { %i = %id / 100; %j = %id % 100; ... }
+    }
+    ```
+  }];
+  let options = [
+    Option<"threadsPerBlock", "threads-per-block", "int64_t", "256",
+           "Threads per block of a mapped parallel loop">
+  ];
+  let dependentDialects = ["::mlir::gpu::GPUDialect", "::mlir::scf::SCFDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+def NvptxMergeKernels : Pass<"quench-nvptx-merge-kernels", "::mlir::ModuleOp"> {
+  let summary = "Moves every outlined kernel into one gpu.module";
+  let description = [{
+    After `gpu-kernel-outlining` (one `gpu.module` per kernel): the kernels
+    move into `gpu.module @quench_kernels`, named `k0`, `k1`, ... in the
+    order the host launches them, so a model compiles to one PTX module that
+    the runtime loads once.
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect"];
+}
+
+def NvptxLowerLaunches : Pass<"quench-nvptx-lower-launches", "::mlir::ModuleOp"> {
+  let summary = "Replaces GPU launches by calls of the runtime's launch hook";
+  let description = [{
+    After `gpu-module-to-binary{format=isa}`: the PTX of
+    `gpu.binary @quench_kernels` becomes the module attribute `quench.ptx`,
+    and each `gpu.launch_func` becomes
+
+    ```mlir
+    %slots = memref.alloca() : memref<Pxi64>     // at the function's entry
+    memref.store %param_i, %slots[%i]            // aligned pointer, index, int or float bits
+    func.call @__quench_gpu_launch(%kernel_index, %slots_address) : (i64, i64) -> ()
+    ```
+
+    with the launch's constant grid and block sizes and parameter count
+    recorded in the kernel table `quench.kernels` (entry `i` for the `i`-th
+    launch). quench-compile writes both into the artifact; the runtime
+    launches from the table. Memref parameters follow the bare-pointer
+    convention (`convert-gpu-to-nvvm{use-bare-ptr-memref-call-conv}`): static
+    shapes and strides only.
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect", "::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
 }
 
 #endif // QUENCH_PASSES_TD

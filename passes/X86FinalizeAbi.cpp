@@ -11,6 +11,7 @@
 
 #include "passes/Passes.h"
 
+#include "quench/Target/NVPTX.h"
 #include "quench/runtime/ArtifactFormat.h"
 
 #include "mlir/IR/SymbolTable.h"
@@ -27,6 +28,7 @@ namespace {
 using quench::runtime::kAbiVersion;
 using quench::runtime::kAbiVersionSymbol;
 using quench::runtime::kEntrySymbol;
+using quench::runtime::kGpuLaunchHookSymbol;
 using quench::runtime::kParallelHookSymbol;
 
 struct X86FinalizeAbiPass : quench::impl::X86FinalizeAbiBase<X86FinalizeAbiPass> {
@@ -40,7 +42,7 @@ struct X86FinalizeAbiPass : quench::impl::X86FinalizeAbiBase<X86FinalizeAbiPass>
       return signalPassFailure();
     }
     for (StringRef taken : {kEntrySymbol, kParallelHookSymbol, kAbiVersionSymbol,
-                            "__quench_parallel_for"})
+                            kGpuLaunchHookSymbol, "__quench_parallel_for"})
       if (SymbolTable::lookupSymbolIn(module, taken)) {
         module.emitError() << "symbol @" << taken << " already exists";
         return signalPassFailure();
@@ -136,7 +138,28 @@ struct X86FinalizeAbiPass : quench::impl::X86FinalizeAbiBase<X86FinalizeAbiPass>
     for (Operation *decl : launchers)
       decl->erase();
 
-    // Only the three ABI symbols are visible outside the shared object.
+    // void __quench_gpu_launch(i64 kernel, i64 params): through the hook
+    // the runtime's CUDA backend sets (GPU models only).
+    if (auto launch = module.lookupSymbol<LLVM::LLVMFuncOp>(quench::nvptx::kLaunchFunction))
+      if (launch.isExternal()) {
+        auto launchHook = LLVM::GlobalOp::create(builder, loc, ptr, /*isConstant=*/false,
+                                                 LLVM::Linkage::External,
+                                                 kGpuLaunchHookSymbol, Attribute());
+        Block *init = builder.createBlock(&launchHook.getInitializerRegion());
+        builder.setInsertionPointToStart(init);
+        LLVM::ReturnOp::create(builder, loc, LLVM::ZeroOp::create(builder, loc, ptr).getResult());
+        builder.setInsertionPointToEnd(module.getBody());
+        Block *entry = launch.addEntryBlock(builder);
+        OpBuilder b = OpBuilder::atBlockBegin(entry);
+        Value hookFn = LLVM::LoadOp::create(b, loc, ptr,
+                                            LLVM::AddressOfOp::create(b, loc, launchHook));
+        Value params = LLVM::IntToPtrOp::create(b, loc, ptr, entry->getArgument(1));
+        auto hookType = LLVM::LLVMFunctionType::get(voidType, {i64, ptr});
+        LLVM::CallOp::create(b, loc, hookType, ValueRange{hookFn, entry->getArgument(0), params});
+        LLVM::ReturnOp::create(b, loc, ValueRange{});
+      }
+
+    // Only the ABI symbols are visible outside the shared object.
     for (auto func : module.getOps<LLVM::LLVMFuncOp>())
       if (!func.isExternal() && func.getName() != kEntrySymbol)
         func.setLinkage(LLVM::Linkage::Internal);

@@ -11,6 +11,12 @@ quench-run, whose outputs must match the expected outputs (quench-run's
 tolerance: |got - want| <= 1e-5 + 1e-3 |want|); the table's "ran" column
 counts the tests that did.
 
+With --target nvptx the tests are compiled for an NVIDIA GPU. A machine
+with a GPU but no compiler runs them in two steps: --stage DIR (here)
+compiles each test and copies it with its data set into DIR; --run-staged
+DIR --bin FOLDER_WITH_QUENCH_RUN (there, with only the runtime built by
+scripts/build-runtime.sh) runs them and prints the same table.
+
 Quench compiles for static shapes. Many node tests pass a shape, axes or
 starts as a runtime graph input; when lowering says such an input must be a
 constant, the test is retried with its integer and scalar inputs frozen from
@@ -26,6 +32,7 @@ import argparse
 import concurrent.futures
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -81,11 +88,14 @@ def input_names(mlir_text):
             re.findall(r'%arg(\d+): [^{,]*\{onnx\.name = "([^"]*)"', signature)}
 
 
-def execute(model, test_dir, text, frozen, bin_dir, tmp, timeout):
-    """Compiles the model and runs it on test_data_set_0; returns (ok, reason)."""
+def execute(model, test_dir, text, frozen, bin_dir, tmp, timeout, target="x86", stage=None):
+    """Compiles the model and runs it on test_data_set_0; returns (ok, reason).
+
+    With `stage`, copies the artifact and its data set there instead of
+    running (ok = compiled)."""
     artifact = os.path.join(tmp, "model.qz")
-    code, err = run([os.path.join(bin_dir, "quench-compile"), model, "-o", artifact]
-                    + frozen, timeout)
+    code, err = run([os.path.join(bin_dir, "quench-compile"), model, "-o", artifact,
+                     f"--target={target}"] + frozen, timeout)
     if code != 0:
         return False, "compile: " + first_error(err)
     data = os.path.join(test_dir, "test_data_set_0")
@@ -95,6 +105,21 @@ def execute(model, test_dir, text, frozen, bin_dir, tmp, timeout):
         pb = os.path.join(data, f"input_{index}.pb")
         if name not in frozen_names and os.path.isfile(pb):
             inputs += ["-i", f"{name}={pb}"]
+    if stage:
+        name = os.path.basename(test_dir)
+        into = os.path.join(stage, name)
+        shutil.rmtree(into, ignore_errors=True)
+        shutil.copytree(data, os.path.join(into, "data"))
+        shutil.copy(artifact, os.path.join(into, "model.qz"))
+        staged = [a.replace(data, "data") for a in inputs]
+        with open(os.path.join(into, "inputs.txt"), "w") as f:
+            f.write("\n".join(staged) + "\n")
+        return True, "staged"
+    return run_artifact(bin_dir, artifact, data, inputs, timeout)
+
+
+def run_artifact(bin_dir, artifact, data, inputs, timeout):
+    """Runs an artifact on a data set with quench-run; returns (ok, reason)."""
     try:
         result = subprocess.run([os.path.join(bin_dir, "quench-run"), artifact,
                                  "--data-set", data] + inputs,
@@ -107,7 +132,38 @@ def execute(model, test_dir, text, frozen, bin_dir, tmp, timeout):
     return True, ""
 
 
-def check(test_dir, bin_dir, timeout, run_tests):
+def run_staged(stage, bin_dir, timeout, jobs):
+    """Runs what --stage wrote; prints one row per op and the total."""
+    with open(os.path.join(stage, "tests.tsv")) as f:
+        tests = [line.rstrip("\n").split("\t") for line in f if line.strip()]
+
+    def one(entry):
+        name, op = entry
+        into = os.path.join(stage, name)
+        with open(os.path.join(into, "inputs.txt")) as f:
+            inputs = [a if a == "-i" else a.replace("=data", "=" + os.path.join(into, "data"), 1)
+                      for a in f.read().split()]
+        return op, name, run_artifact(bin_dir, os.path.join(into, "model.qz"),
+                                      os.path.join(into, "data"), inputs, timeout)
+
+    rows, failures = {}, []
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        for op, name, (ok, reason) in pool.map(one, tests):
+            row = rows.setdefault(op, [0, 0])
+            row[0 if ok else 1] += 1
+            if not ok:
+                failures.append((op, name, reason))
+    print(f"{'op':<24}{'tests':>7}{'ran':>7}{'fail':>7}")
+    for op in sorted(rows):
+        print(f"{op:<24}{sum(rows[op]):>7}{rows[op][0]:>7}{rows[op][1]:>7}")
+    passed = sum(r[0] for r in rows.values())
+    print(f"{'total':<24}{len(tests):>7}{passed:>7}{len(tests) - passed:>7}")
+    for op, name, reason in sorted(failures):
+        print(f"FAILED {op}\t{name}\t{reason}")
+    return 0 if passed == len(tests) else 1
+
+
+def check(test_dir, bin_dir, timeout, run_tests, target="x86", stage=None):
     """Returns (ops, status, reason, ran); status is None when out of scope.
 
     ran is None when not executed, else (ok, reason)."""
@@ -140,7 +196,8 @@ def check(test_dir, bin_dir, timeout, run_tests):
                 err = err2
         if status is None:
             return ops, "lower", first_error(err), None
-        ran = execute(model, test_dir, text, used, bin_dir, tmp, timeout) if run_tests else None
+        ran = (execute(model, test_dir, text, used, bin_dir, tmp, timeout, target, stage)
+               if run_tests else None)
         return ops, status, "", ran
 
 
@@ -167,7 +224,17 @@ def main():
                              "(default: when quench-compile and quench-run exist)")
     parser.add_argument("--min-run-rate", type=float, default=0.0,
                         help="fraction of the in-scope tests that must run and match")
+    parser.add_argument("--target", default="x86", choices=["x86", "nvptx"],
+                        help="what the executed tests are compiled for")
+    parser.add_argument("--stage", help="compile and copy the tests into this folder "
+                                        "instead of running them")
+    parser.add_argument("--run-staged", help="run the tests a --stage wrote (needs only "
+                                             "quench-run in --bin)")
     args = parser.parse_args()
+    if args.run_staged:
+        return run_staged(args.run_staged, args.bin, args.timeout, args.jobs)
+    if args.stage:
+        os.makedirs(args.stage, exist_ok=True)
     if args.execute is None:
         args.execute = all(os.path.isfile(os.path.join(args.bin, t))
                            for t in ("quench-compile", "quench-run"))
@@ -182,9 +249,11 @@ def main():
     failures = []
     import_errors = []
     frozen_count = 0
+    staged = []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         futures = {pool.submit(check, os.path.join(args.testdata, t), args.bin,
-                               args.timeout, args.execute): t for t in tests}
+                               args.timeout, args.execute, args.target, args.stage): t
+                   for t in tests}
         for future in concurrent.futures.as_completed(futures):
             name = futures[future]
             ops, status, reason, ran = future.result()
@@ -201,12 +270,18 @@ def main():
                 row[0] += 1
                 if ran and ran[0]:
                     row[2] += 1
+                    if args.stage:
+                        staged.append((name, op))
                 elif ran:
                     failures.append((op, name, ran[1]))
             else:
                 row[1] += 1
                 failures.append((op, name, reason))
 
+    if args.stage:
+        with open(os.path.join(args.stage, "tests.tsv"), "w") as f:
+            for name, op in sorted(staged):
+                f.write(f"{name}\t{op}\n")
     ran_header = f"{'ran':>7}" if args.execute else ""
     print(f"{'op':<24}{'tests':>7}{'pass':>7}{'fail':>7}{ran_header}")
     passed = failed = ran_count = 0

@@ -58,6 +58,23 @@ if node and os.path.isfile(
     config.available_features.add("ort")
     config.environment["QUENCH_ORT_DIR"] = ort_dir
 
+# The CUDA toolkit (ptxas checks the PTX the NVPTX tests produce) and a
+# usable NVIDIA GPU (the GPU execution tests; CI has none).
+cuda_path = os.environ.get("CUDA_PATH") or "/usr/local/cuda"
+config.substitutions.append(("%cuda_path", cuda_path))
+ptxas = os.path.join(cuda_path, "bin", "ptxas")
+if os.access(ptxas, os.X_OK):
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))
+try:
+    import ctypes
+    cuda = ctypes.CDLL("libcuda.so.1")
+    count = ctypes.c_int(0)
+    if cuda.cuInit(0) == 0 and cuda.cuDeviceGetCount(ctypes.byref(count)) == 0 and count.value:
+        config.available_features.add("cuda-gpu")
+except OSError:
+    pass
+
 # Hosts without AMX (all but recent Intel servers) must refuse code built for
 # Sapphire Rapids.
 # Hosts with AVX-512 run code built for x86-64-v4.

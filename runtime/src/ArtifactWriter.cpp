@@ -21,21 +21,29 @@ uint64_t alignUp(uint64_t v) {
 
 bool writeArtifact(const std::string &path, const std::string &manifestJson, const void *code,
                    size_t codeSize, const void *weights, size_t weightsSize,
-                   std::string &error) {
+                   std::string &error, const std::vector<ExtraSection> &extra) {
   struct Part {
     const char *name;
     const void *data;
     size_t size;
-  } parts[] = {{"manifest", manifestJson.data(), manifestJson.size()},
-               {"code", code, codeSize},
-               {"weights", weights, weightsSize}};
-  constexpr uint32_t n = 3;
+  };
+  std::vector<Part> parts = {{"manifest", manifestJson.data(), manifestJson.size()},
+                             {"code", code, codeSize},
+                             {"weights", weights, weightsSize}};
+  for (const ExtraSection &section : extra) {
+    if (section.name.empty() || section.name.size() >= sizeof SectionEntry{}.name) {
+      error = "section name '" + section.name + "' must have 1 to 15 characters";
+      return false;
+    }
+    parts.push_back({section.name.c_str(), section.data.data(), section.data.size()});
+  }
+  const uint32_t n = static_cast<uint32_t>(parts.size());
   Header header{};
   std::memcpy(header.magic, kMagic, sizeof kMagic);
   header.formatVersion = kFormatVersion;
   header.numSections = n;
-  SectionEntry table[n] = {};
-  uint64_t offset = alignUp(sizeof(Header) + sizeof table);
+  std::vector<SectionEntry> table(n);
+  uint64_t offset = alignUp(sizeof(Header) + n * sizeof(SectionEntry));
   for (uint32_t i = 0; i < n; ++i) {
     std::strncpy(table[i].name, parts[i].name, sizeof table[i].name);
     table[i].offset = offset;
@@ -69,7 +77,7 @@ bool writeArtifact(const std::string &path, const std::string &manifestJson, con
     }
   };
   put(&header, sizeof header);
-  put(table, sizeof table);
+  put(table.data(), n * sizeof(SectionEntry));
   for (uint32_t i = 0; i < n; ++i) {
     padTo(table[i].offset);
     put(parts[i].data, parts[i].size);

@@ -2,10 +2,12 @@
 
 #include "quench/runtime/quench_runtime.h"
 
+#include "Cuda.h"
 #include "Json.h"
 #include "ThreadPool.h"
 #include "quench/runtime/ArtifactFormat.h"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -125,6 +127,11 @@ struct quench_artifact {
   const char *weights = nullptr;
   size_t weightsBytes = 0;
   size_t workspaceBytes = 0;
+  // GPU artifacts (manifest target.device "nvptx"): the kernels and the
+  // host code's launch hook.
+  bool gpu = false;
+  GpuProgram program;
+  GpuLaunchHook *gpuHook = nullptr;
 
   ~quench_artifact() {
     if (library)
@@ -250,6 +257,9 @@ int quench_artifact::load(const std::string &file) {
     } else if (name == "weights") {
       weights = map + s.offset;
       weightsBytes = s.size;
+    } else if (name == "ptx") {
+      program.ptx = map + s.offset;
+      program.ptxBytes = s.size;
     }
   }
   if (!manifest || !code || !weights)
@@ -257,7 +267,55 @@ int quench_artifact::load(const std::string &file) {
   manifestText.assign(manifest, manifestSize);
   if (int rc = parseManifest())
     return rc;
+  if (gpu && !program.ptx)
+    return bad(path, "compiled for a GPU but has no \"ptx\" section");
   return loadCode(code, codeSize);
+}
+
+/// The GPU part of a manifest: target.device, target.gpu_arch, kernels.
+static int readGpuManifest(const std::string &path, const json::Value &root, bool &gpu,
+                           GpuProgram &program) {
+  const json::Value *target = root.get("target");
+  const json::Value *device = target ? target->get("device") : nullptr;
+  if (!device)
+    return 0;
+  if (device->kind != json::Value::Kind::String || device->string != "nvptx")
+    return bad(path, "manifest: unknown \"target.device\" (this runtime runs \"nvptx\")");
+  gpu = true;
+  const json::Value *arch = target->get("gpu_arch");
+  if (!arch || arch->kind != json::Value::Kind::String)
+    return bad(path, "manifest: \"target.gpu_arch\" is missing");
+  program.arch = arch->string;
+  const json::Value *kernels = root.get("kernels");
+  if (!kernels || kernels->kind != json::Value::Kind::Array)
+    return bad(path, "manifest: \"kernels\" must be an array");
+  for (const json::Value &k : kernels->array) {
+    GpuKernel kernel;
+    const json::Value *name = k.get("name"), *params = k.get("params");
+    const json::Value *grid = k.get("grid"), *block = k.get("block");
+    auto dims = [](const json::Value *v, unsigned out[3]) {
+      if (!v || v->kind != json::Value::Kind::Array || v->array.size() != 3)
+        return false;
+      for (int d = 0; d < 3; ++d) {
+        const json::Value &x = v->array[d];
+        if (!x.isInteger() || x.number < 1 || x.number > 2147483647.0)
+          return false;
+        out[d] = static_cast<unsigned>(x.number);
+      }
+      return true;
+    };
+    if (!name || name->kind != json::Value::Kind::String || !params || !params->isInteger() ||
+        params->number < 0 || !dims(grid, kernel.grid) || !dims(block, kernel.block))
+      return bad(path, "manifest: kernel " + std::to_string(program.kernels.size()) +
+                           " needs a name, grid [x, y, z], block [x, y, z] and params");
+    kernel.name = name->string;
+    kernel.params = static_cast<size_t>(params->number);
+    if (const json::Value *source = k.get("source");
+        source && source->kind == json::Value::Kind::String)
+      kernel.source = source->string;
+    program.kernels.push_back(std::move(kernel));
+  }
+  return 0;
 }
 
 int quench_artifact::parseManifest() {
@@ -301,6 +359,8 @@ int quench_artifact::parseManifest() {
   if (outputs.empty())
     return bad(path, "manifest: the model has no outputs");
 
+  if (int rc = readGpuManifest(path, root, gpu, program))
+    return rc;
   const json::Value *target = root.get("target");
   const json::Value *triple = target ? target->get("triple") : nullptr;
   const json::Value *features = target ? target->get("features") : nullptr;
@@ -391,6 +451,12 @@ int quench_artifact::loadCode(const char *code, size_t size) {
   hook = static_cast<Hook *>(dlsym(library, kParallelHookSymbol));
   if (hook)
     *hook = &ThreadPool::hook;
+  gpuHook = static_cast<GpuLaunchHook *>(dlsym(library, kGpuLaunchHookSymbol));
+  if (gpuHook)
+    *gpuHook = &GpuSession::launch;
+  else if (gpu && !program.kernels.empty())
+    return bad(path, std::string("the code has no ") + kGpuLaunchHookSymbol +
+                         " but the manifest lists kernels");
   return 0;
 }
 
@@ -404,6 +470,7 @@ struct quench_session {
   // sizes..., strides...} as int64 words.
   std::vector<std::vector<int64_t>> descriptors;
   std::vector<void *> args;
+  std::unique_ptr<GpuSession> gpu; // GPU artifacts: the device side
 
   ~quench_session() {
     std::free(workspace);
@@ -488,12 +555,54 @@ int64_t quench_artifact_find_input(const quench_artifact *a, const char *name) {
   return -1;
 }
 
+/// A session of a GPU artifact: the descriptors hold device addresses; the
+/// outputs are copied back into host buffers after each run.
+static quench_session *createGpuSession(std::unique_ptr<quench_session> s,
+                                        const quench_session_options *options) {
+  const quench_artifact *a = s->artifact;
+  std::vector<size_t> inputBytes, outputBytes;
+  for (const Tensor &t : a->inputs)
+    inputBytes.push_back(t.bytes);
+  for (const Tensor &t : a->outputs)
+    outputBytes.push_back(t.bytes);
+  std::string error;
+  s->gpu = GpuSession::create(a->path, a->program, a->weights, a->weightsBytes, a->workspaceBytes,
+                              inputBytes, outputBytes, !(options && options->no_graph), error);
+  if (!s->gpu) {
+    fail(error);
+    return nullptr;
+  }
+  auto device = [](uint64_t address) { return reinterpret_cast<const void *>(address); };
+  s->descriptors.push_back(descriptor(device(s->gpu->weights()), {(int64_t)a->weightsBytes}));
+  s->descriptors.push_back(
+      descriptor(device(s->gpu->workspace()), {(int64_t)a->workspaceBytes}));
+  for (size_t i = 0; i < a->inputs.size(); ++i) {
+    s->inputs.push_back(nullptr);
+    s->descriptors.push_back(descriptor(device(s->gpu->input(i)), a->inputs[i].shape));
+  }
+  for (size_t i = 0; i < a->outputs.size(); ++i) {
+    const Tensor &t = a->outputs[i];
+    void *buffer = allocate(t.bytes);
+    if (t.bytes && !buffer) {
+      fail("cannot allocate output '" + t.name + "' (" + std::to_string(t.bytes) + " bytes)");
+      return nullptr;
+    }
+    s->outputs.push_back(buffer);
+    s->descriptors.push_back(descriptor(device(s->gpu->output(i)), t.shape));
+  }
+  for (auto &d : s->descriptors)
+    s->args.push_back(d.data());
+  return s.release();
+}
+
 quench_session *quench_session_create(const quench_artifact *artifact,
                                       const quench_session_options *options) {
   auto s = std::make_unique<quench_session>();
   s->artifact = artifact;
   size_t threads = options ? options->num_threads : 0;
   s->pool = std::make_unique<ThreadPool>(threads);
+  if (artifact->gpu)
+    return createGpuSession(std::move(s), options);
   s->workspace = allocate(artifact->workspaceBytes);
   if (artifact->workspaceBytes && !s->workspace) {
     fail("cannot allocate the workspace (" + std::to_string(artifact->workspaceBytes) +
@@ -544,6 +653,8 @@ int quench_session_bind_input(quench_session *s, size_t index, const void *data,
   if (!data && t.bytes)
     return fail("input '" + t.name + "': no data");
   s->inputs[index] = data;
+  if (s->gpu)
+    return 0; // copied into the session's device buffer at each run
   std::vector<int64_t> &d = s->descriptors[2 + index];
   d[0] = d[1] = reinterpret_cast<int64_t>(data ? data : emptyBuffer);
   return 0;
@@ -554,7 +665,40 @@ int quench_session_run(quench_session *s) {
     if (!s->inputs[i] && s->artifact->inputs[i].bytes)
       return fail("input '" + s->artifact->inputs[i].name + "' is not bound");
   ThreadPool::Scope scope(*s->pool);
+  if (s->gpu) {
+    std::string error;
+    if (s->gpu->run(s->artifact->entry, s->args.data(), s->inputs, s->outputs, error))
+      return fail(error);
+    return 0;
+  }
   s->artifact->entry(s->args.data());
+  return 0;
+}
+
+const char *quench_session_device(const quench_session *s) {
+  return s->gpu ? s->gpu->deviceName().c_str() : "cpu";
+}
+
+int quench_session_time(quench_session *s, size_t iterations, double *seconds) {
+  if (!s->gpu) {
+    for (size_t i = 0; i < iterations; ++i) {
+      auto start = std::chrono::steady_clock::now();
+      if (int rc = quench_session_run(s))
+        return rc;
+      seconds[i] =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    return 0;
+  }
+  for (size_t i = 0; i < s->inputs.size(); ++i)
+    if (!s->inputs[i] && s->artifact->inputs[i].bytes)
+      return fail("input '" + s->artifact->inputs[i].name + "' is not bound");
+  // One full run first: inputs on the device, the graph captured.
+  if (int rc = quench_session_run(s))
+    return rc;
+  std::string error;
+  if (s->gpu->time(s->artifact->entry, s->args.data(), iterations, seconds, error))
+    return fail(error);
   return 0;
 }
 

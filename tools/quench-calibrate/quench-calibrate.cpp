@@ -387,7 +387,7 @@ struct Runner {
     artifact = quench_artifact_load(path.c_str());
     if (!artifact)
       fail(quench_last_error());
-    quench_session_options options{threads};
+    quench_session_options options{threads, 0};
     session = quench_session_create(artifact, &options);
     if (!session)
       fail(quench_last_error());

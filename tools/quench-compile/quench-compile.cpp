@@ -1,14 +1,15 @@
 //===- quench-compile.cpp - model to a runnable artifact ------------------===//
 //
-// import (ONNX) -> convert-onnx-to-linalg -> quench-x86 -> LLVM -> object ->
-// shared object -> artifact (code + weight blob + manifest), in one command.
-// Every stage is also reachable alone: quench-import-onnx, quench-opt
-// --convert-onnx-to-linalg, quench-opt --quench-x86, and --emit here stops
-// after any of them.
+// import (ONNX) -> convert-onnx-to-linalg -> quench-x86 (or quench-nvptx) ->
+// LLVM -> object -> shared object -> artifact (code + weight blob + manifest,
+// + the kernels' PTX for GPUs), in one command. Every stage is also reachable
+// alone: quench-import-onnx, quench-opt --convert-onnx-to-linalg, quench-opt
+// --quench-x86 / --quench-nvptx, and --emit here stops after any of them.
 //
 //===----------------------------------------------------------------------===//
 
 #include "quench/Import/OnnxImporter.h"
+#include "quench/Target/NVPTX.h"
 #include "quench/Target/X86Codegen.h"
 #include "quench/runtime/ArtifactFormat.h"
 #include "quench/runtime/ArtifactWriter.h"
@@ -45,7 +46,7 @@ static cl::opt<std::string> inputFilename(cl::Positional, cl::Required,
                                           cl::cat(category));
 static cl::opt<std::string> outputFilename("o", cl::desc("Output file (default: <model>.qz)"),
                                            cl::value_desc("file"), cl::cat(category));
-enum class Emit { Linalg, LLVMDialect, LLVMIR, Object, SharedObject, Artifact };
+enum class Emit { Linalg, LLVMDialect, LLVMIR, Object, SharedObject, Artifact, Gpu, Nvvm, Ptx };
 static cl::opt<Emit> emit(
     "emit", cl::desc("What to produce"), cl::init(Emit::Artifact),
     cl::values(clEnumValN(Emit::Linalg, "linalg", "linalg on tensors (after import and lowering)"),
@@ -53,17 +54,37 @@ static cl::opt<Emit> emit(
                clEnumValN(Emit::LLVMIR, "llvm-ir", "LLVM IR text (before LLVM's optimizer)"),
                clEnumValN(Emit::Object, "object", "ELF object file"),
                clEnumValN(Emit::SharedObject, "shared-object", "the artifact's shared object alone"),
-               clEnumValN(Emit::Artifact, "artifact", "the artifact (default)")),
+               clEnumValN(Emit::Artifact, "artifact", "the artifact (default)"),
+               clEnumValN(Emit::Gpu, "gpu", "--target=nvptx: the gpu dialect (kernels outlined)"),
+               clEnumValN(Emit::Nvvm, "nvvm", "--target=nvptx: kernels in the NVVM dialect"),
+               clEnumValN(Emit::Ptx, "ptx", "--target=nvptx: the kernels' PTX module (text)")),
     cl::cat(category));
+
+enum class TargetKind { X86, Nvptx };
+static cl::opt<TargetKind> targetKind(
+    "target", cl::desc("What runs the model"),
+    cl::values(clEnumValN(TargetKind::X86, "x86", "the CPU (default)"),
+               clEnumValN(TargetKind::Nvptx, "nvptx",
+                          "an NVIDIA GPU (CUDA driver; host code for a generic x86-64)")),
+    cl::init(TargetKind::X86), cl::cat(category));
+static cl::opt<std::string> gpuArch("gpu-arch",
+                                    cl::desc("--target=nvptx: GPU architecture (sm_80, sm_90, ...)"),
+                                    cl::init("sm_90"), cl::cat(category));
+static cl::opt<std::string> cudaPath(
+    "cuda-path",
+    cl::desc("--target=nvptx: CUDA toolkit (libdevice, ptxas); default $CUDA_PATH or "
+             "/usr/local/cuda"),
+    cl::init(""), cl::cat(category));
 static cl::list<std::string> inputShapes(
     "input-shape", cl::desc("Fix a dynamic ONNX input: name=1x512 (repeatable)"),
     cl::value_desc("name=DxD..."), cl::cat(category));
 static cl::list<std::string> frozenInputs(
     "freeze-input", cl::desc("Turn an ONNX input into a constant from a TensorProto file"),
     cl::value_desc("name=file.pb"), cl::cat(category));
-static cl::opt<std::string> targetCpu("target-cpu",
-                                      cl::desc("host (default) or an LLVM CPU name"),
-                                      cl::init("host"), cl::cat(category));
+static cl::opt<std::string> targetCpu(
+    "target-cpu",
+    cl::desc("host (default; x86-64 for --target=nvptx's host code) or an LLVM CPU name"),
+    cl::init(""), cl::cat(category));
 static cl::opt<std::string> targetFeatures(
     "target-features", cl::desc("Extra LLVM target features, e.g. -avx512f"),
     cl::cat(category));
@@ -192,9 +213,29 @@ int main(int argc, char **argv) {
   std::string output = outputFilename;
   if (output.empty()) {
     SmallString<128> path(inputFilename);
-    static const char *extensions[] = {"mlir", "mlir", "ll", "o", "so", "qz"};
+    static const char *extensions[] = {"mlir", "mlir", "ll", "o", "so", "qz",
+                                       "mlir", "mlir", "ptx"};
     sys::path::replace_extension(path, extensions[static_cast<int>(emit.getValue())]);
     output = path.str().str();
+  }
+  bool gpu = targetKind == TargetKind::Nvptx;
+  if (!gpu && (emit == Emit::Gpu || emit == Emit::Nvvm || emit == Emit::Ptx))
+    fail("--emit=gpu, nvvm and ptx need --target=nvptx");
+  if (gpu && activations == Activations::Int8)
+    fail("--activations=int8 has no GPU kernels yet: quantized matmuls run through the "
+         "reference lowering on --target=nvptx (drop --activations)");
+  std::string toolkit = cudaPath;
+  if (gpu) {
+    StringRef arch = gpuArch;
+    unsigned number = 0;
+    bool prefixed = arch.consume_front("sm_");
+    arch.consume_back("a"); // sm_90a: the architecture-specific features
+    if (!prefixed || arch.getAsInteger(10, number) || number < 50)
+      fail("--gpu-arch=" + gpuArch + ": expected sm_<N> with N >= 50 (e.g. sm_80, sm_90)");
+    if (toolkit.empty()) {
+      const char *env = getenv("CUDA_PATH");
+      toolkit = env && *env ? env : "/usr/local/cuda";
+    }
   }
   if (output != "-" && sys::fs::exists(output) && sys::fs::equivalent(inputFilename, output))
     fail(output + ": the output would overwrite the input");
@@ -350,14 +391,63 @@ int main(int argc, char **argv) {
     describe(t, outputNames[i], outputUnsigned[i], outputs);
 
   quench::x86::TargetOptions targetOptions;
-  targetOptions.cpu = targetCpu;
+  // GPU artifacts run on whatever host drives the GPU.
+  targetOptions.cpu = !targetCpu.empty() ? targetCpu.getValue() : gpu ? "x86-64" : "host";
   targetOptions.features = targetFeatures;
   quench::x86::Target target;
   std::string error;
   if (!quench::x86::resolveTarget(targetOptions, target, error))
     fail(error);
 
-  {
+  std::string ptx, ptxasSummary;
+  std::vector<quench::nvptx::KernelInfo> kernels;
+  if (gpu) {
+    mlir::PassManager pm(&context);
+    if (mlir::failed(mlir::applyPassManagerCLOptions(pm)))
+      return 1;
+    quench::NvptxPipelineOptions options;
+    options.chip = gpuArch;
+    options.cudaPath = toolkit;
+    quench::NvptxStage stage = emit == Emit::Gpu    ? quench::NvptxStage::Gpu
+                               : emit == Emit::Nvvm ? quench::NvptxStage::Nvvm
+                                                    : quench::NvptxStage::Host;
+    quench::buildNvptxPipeline(pm, options, stage);
+    if (mlir::failed(pm.run(*module)))
+      return 1;
+    lap("optimize (quench-nvptx)");
+    if (stage != quench::NvptxStage::Host) {
+      writeText([&](raw_ostream &os) { module->print(os); });
+      return 0;
+    }
+    quench::nvptx::takeDeviceCode(*module, ptx, kernels);
+    if (timings && emit != Emit::Ptx) {
+      // The register and spill report of every kernel, from ptxas.
+      quench::nvptx::PtxasReport report;
+      std::string why;
+      if (!quench::nvptx::runPtxas(ptx, gpuArch, toolkit, report, why)) {
+        ptxasSummary = "ptxas: PTX not checked: " + why;
+      } else {
+        const quench::nvptx::PtxasReport::Kernel *most = nullptr;
+        int64_t spills = 0, spilling = 0;
+        for (const auto &k : report.kernels) {
+          if (!most || k.registers > most->registers)
+            most = &k;
+          spills += k.spillBytes;
+          spilling += k.spillBytes > 0;
+        }
+        ptxasSummary = formatv("ptxas {0}: {1} kernels, at most {2} registers ({3}), {4} "
+                               "kernels spill ({5} bytes)",
+                               gpuArch, report.kernels.size(), most ? most->registers : 0,
+                               most ? most->name : "-", spilling, spills)
+                           .str();
+      }
+      lap("ptxas");
+    }
+    if (emit == Emit::Ptx) {
+      writeText([&](raw_ostream &os) { os << ptx; });
+      return 0;
+    }
+  } else {
     mlir::PassManager pm(&context);
     if (mlir::failed(mlir::applyPassManagerCLOptions(pm)))
       return 1;
@@ -419,7 +509,20 @@ int main(int argc, char **argv) {
   manifest += "  \"source\": " + jsonString(sys::path::filename(inputFilename)) + ",\n";
   manifest += "  \"target\": {\"triple\": " + jsonString(target.triple) +
               ", \"cpu\": " + jsonString(target.cpu) +
-              ", \"features\": " + jsonString(target.features) + "},\n";
+              ", \"features\": " + jsonString(target.features);
+  if (gpu)
+    manifest += ", \"device\": \"nvptx\", \"gpu_arch\": " + jsonString(gpuArch);
+  manifest += "},\n";
+  if (gpu) {
+    manifest += "  \"kernels\": [";
+    for (auto [i, k] : llvm::enumerate(kernels))
+      manifest += formatv("{0}\n    {{\"name\": {1}, \"grid\": [{2}, {3}, {4}], "
+                          "\"block\": [{5}, {6}, {7}], \"params\": {8}, \"source\": {9}}",
+                          i ? "," : "", jsonString(k.name), k.grid[0], k.grid[1], k.grid[2],
+                          k.block[0], k.block[1], k.block[2], k.params, jsonString(k.source))
+                      .str();
+    manifest += "\n  ],\n";
+  }
   manifest += "  \"entry\": " + jsonString(quench::runtime::kEntrySymbol) + ",\n";
   manifest += "  \"inputs\": " + jsonTensors(inputs) + ",\n";
   manifest += "  \"outputs\": " + jsonTensors(outputs) + ",\n";
@@ -427,7 +530,9 @@ int main(int argc, char **argv) {
   manifest += "  \"workspace_bytes\": " + std::to_string(workspaceBytes) + "\n}\n";
   if (!quench::runtime::writeArtifact(output, manifest, sharedObject.data(),
                                       sharedObject.size(), weights.data(), weights.size(),
-                                      error))
+                                      error,
+                                      gpu ? std::vector<quench::runtime::ExtraSection>{{"ptx", ptx}}
+                                          : std::vector<quench::runtime::ExtraSection>{}))
     fail(output + ": " + error);
   lap("package");
 
@@ -438,6 +543,9 @@ int main(int argc, char **argv) {
     errs() << formatv("quench-compile: {0}: code {1} KiB, weights {2} KiB, workspace {3} KiB\n",
                       output, sharedObject.size() / 1024, weights.size() / 1024,
                       workspaceBytes / 1024);
+    if (gpu)
+      errs() << formatv("quench-compile: {0}: {1} GPU kernels, PTX {2} KiB; {3}\n", output,
+                        kernels.size(), ptx.size() / 1024, ptxasSummary);
     for (const Phase &p : phases)
       errs() << formatv("  {0,-24} {1,8:f3} s\n", p.name, p.seconds);
     errs() << formatv("  {0,-24} {1,8:f3} s\n", "total", total);

@@ -89,7 +89,7 @@ bool perplexity(const quench_artifact *artifact, const PerplexityOptions &option
       return false;
     }
 
-  quench_session_options sessionOptions{options.threads};
+  quench_session_options sessionOptions{options.threads, 0};
   std::unique_ptr<quench_session, SessionDeleter> session(
       quench_session_create(artifact, &sessionOptions));
   if (!session) {

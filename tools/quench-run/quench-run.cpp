@@ -3,8 +3,10 @@
 //   quench-run model.qz [-i name=file | file]... [--data-set DIR]
 //              [--expect name=file]... [--rtol R] [--atol A] [-o DIR]
 //              [--threads N] [--bench [--warmup W] [--reps R] [--bench-json F]]
-//              [--print-manifest]
+//              [--no-graph] [--print-manifest]
 //
+// The artifact says where it runs: the CPU, or (compiled with
+// --target=nvptx) an NVIDIA GPU through the CUDA driver, opened at run time.
 // Links only the runtime (no MLIR, LLVM or protobuf). Errors are one line,
 // `quench-run: error: ...`, exit code 1 (2 for a bad command line).
 //
@@ -41,14 +43,17 @@ void usage() {
                "usage: quench-run model.qz [-i name=file | file]... [--data-set DIR]\n"
                "                  [--expect name=file]... [--rtol R] [--atol A] [-o DIR]\n"
                "                  [--threads N] [--bench [--warmup W] [--reps R]\n"
-               "                  [--bench-json FILE]] [--print-manifest]\n"
+               "                  [--bench-json FILE]] [--no-graph] [--print-manifest]\n"
                "       quench-run model.qz --ppl TOKENS.u16 [--windows N] [--threads N]\n"
                "Runs a Quench artifact. Inputs and expected outputs are .npy or ONNX\n"
                "TensorProto .pb files; --data-set reads DIR/input_N.pb and compares with\n"
                "DIR/output_N.pb. Tolerance: |got - want| <= atol + rtol * |want|.\n"
                "--ppl evaluates a language model (input ids [1, T] -> logits [1, T, V]) on\n"
                "non-overlapping T-token windows of a file of little-endian uint16 ids:\n"
-               "perplexity = exp(mean over windows of the mean next-token NLL).\n");
+               "perplexity = exp(mean over windows of the mean next-token NLL).\n"
+               "GPU artifacts (quench-compile --target=nvptx) run on GPU 0; --bench then\n"
+               "times the forward alone with CUDA events, replayed as a CUDA graph unless\n"
+               "--no-graph.\n");
 }
 
 std::string shapeText(const std::vector<int64_t> &shape) {
@@ -113,7 +118,7 @@ int main(int argc, char **argv) {
   std::vector<std::string> positional;
   double rtol = 1e-3, atol = 1e-5;
   long threads = 0, warmup = 3, reps = 10;
-  bool bench = false, printManifest = false;
+  bool bench = false, printManifest = false, noGraph = false;
 
   auto value = [&](int &i) -> std::string {
     if (i + 1 >= argc)
@@ -157,6 +162,8 @@ int main(int argc, char **argv) {
       threads = static_cast<long>(number(i));
     } else if (a == "--bench") {
       bench = true;
+    } else if (a == "--no-graph") {
+      noGraph = true;
     } else if (a == "--warmup") {
       warmup = static_cast<long>(number(i));
     } else if (a == "--reps") {
@@ -255,7 +262,7 @@ int main(int argc, char **argv) {
       die("the model has no output named '" + name + "'");
   }
 
-  quench_session_options options{static_cast<size_t>(threads)};
+  quench_session_options options{static_cast<size_t>(threads), noGraph ? 1 : 0};
   quench_session *session = quench_session_create(artifact, &options);
   if (!session)
     die(quench_last_error());
@@ -285,31 +292,34 @@ int main(int argc, char **argv) {
   if (bench) {
     for (long i = 0; i < warmup; ++i)
       quench_session_run(session);
-    std::vector<double> ms;
-    for (long i = 0; i < reps; ++i) {
-      auto start = std::chrono::steady_clock::now();
-      quench_session_run(session);
-      ms.push_back(std::chrono::duration<double, std::milli>(
-                       std::chrono::steady_clock::now() - start)
-                       .count());
-    }
+    // CPU: whole runs; GPU: the forward alone, timed with CUDA events.
+    std::vector<double> ms(reps);
+    if (quench_session_time(session, ms.size(), ms.data()) != 0)
+      die(quench_last_error());
+    for (double &t : ms)
+      t *= 1e3;
     std::vector<double> sorted = ms;
     std::sort(sorted.begin(), sorted.end());
     double median = sorted.size() % 2 ? sorted[sorted.size() / 2]
                                       : (sorted[sorted.size() / 2 - 1] +
                                          sorted[sorted.size() / 2]) / 2;
-    std::printf("quench: median %.3f ms, min %.3f, max %.3f over %ld runs (threads %zu, "
+    std::string device = quench_session_device(session);
+    std::string where = device == "cpu"
+                            ? "threads " + std::to_string(quench_session_num_threads(session))
+                            : device + (noGraph ? ", no graph" : ", graph replay");
+    std::printf("quench: median %.3f ms, min %.3f, max %.3f over %ld runs (%s, "
                 "warm-up %ld), %.2f runs/s\n",
-                median, sorted.front(), sorted.back(), reps,
-                quench_session_num_threads(session), warmup, 1000.0 / median);
+                median, sorted.front(), sorted.back(), reps, where.c_str(), warmup,
+                1000.0 / median);
     if (!benchJson.empty()) {
       FILE *f = std::fopen(benchJson.c_str(), "w");
       if (!f)
         die(benchJson + ": cannot write");
       std::fprintf(f, "{\"median_ms\": %.6f, \"min_ms\": %.6f, \"max_ms\": %.6f, "
-                      "\"reps\": %ld, \"warmup\": %ld, \"threads\": %zu, \"runs_ms\": [",
+                      "\"reps\": %ld, \"warmup\": %ld, \"threads\": %zu, \"device\": \"%s\", "
+                      "\"runs_ms\": [",
                    median, sorted.front(), sorted.back(), reps, warmup,
-                   quench_session_num_threads(session));
+                   quench_session_num_threads(session), device.c_str());
       for (size_t i = 0; i < ms.size(); ++i)
         std::fprintf(f, "%s%.6f", i ? ", " : "", ms[i]);
       std::fprintf(f, "]}\n");

@@ -130,10 +130,12 @@ TEST_F(Artifact, WriterLayout) {
     std::memcpy(&s, bytes.data() + sizeof header + i * sizeof s, sizeof s);
     EXPECT_EQ(s.offset % kSectionAlignment, 0u) << s.name;
     EXPECT_LE(s.offset + s.size, bytes.size()) << s.name;
-    if (std::string(s.name) == "manifest")
+    if (std::string(s.name) == "manifest") {
       EXPECT_EQ(bytes.substr(s.offset, s.size), manifest());
-    if (std::string(s.name) == "code")
+    }
+    if (std::string(s.name) == "code") {
       EXPECT_EQ(bytes.substr(s.offset, s.size), code);
+    }
   }
   struct stat st;
   ASSERT_EQ(stat(path.c_str(), &st), 0);
@@ -173,7 +175,7 @@ TEST_F(Artifact, LoadsDescribesAndRuns) {
   EXPECT_NE(std::string(quench_last_error()).find("out of range"), std::string::npos);
 
   for (size_t threads : {1, 2, 4}) {
-    quench_session_options options{threads};
+    quench_session_options options{threads, 0};
     quench_session *s = quench_session_create(a, &options);
     ASSERT_NE(s, nullptr) << quench_last_error();
     EXPECT_EQ(quench_session_num_threads(s), threads);
@@ -326,6 +328,67 @@ TEST_F(Artifact, BadArtifactsAreRejected) {
   ASSERT_GT(codeSection.size, 64u);
   std::memset(&badCode[codeSection.offset], 0x5a, 64); // not ELF any more
   EXPECT_TRUE(has(corrupt("code.qz", badCode), "cannot load the code"));
+}
+
+/// GPU artifacts: the "ptx" section and the kernel table are checked on
+/// load; without a usable CUDA driver a session fails naming the target.
+TEST_F(Artifact, GpuArtifacts) {
+  auto gpuManifest = [](const std::string &kernels) {
+    std::string json = manifest("\"entry\": \"quench_main\", ", ", \"kernels\": " + kernels);
+    const std::string target = "\"features\": \"+sse2\"}";
+    json.replace(json.find(target), target.size(),
+                 "\"features\": \"+sse2\", \"device\": \"nvptx\", \"gpu_arch\": \"sm_90\"}");
+    return json;
+  };
+  auto writeGpu = [&](const std::string &name, const std::string &json, bool withPtx) {
+    std::string path = dir + "/" + name;
+    float weight = 3.0f;
+    std::string error;
+    std::vector<quench::runtime::ExtraSection> extra;
+    if (withPtx)
+      extra.push_back({"ptx", ".version 8.0\n"});
+    EXPECT_TRUE(writeArtifact(path, json, code.data(), code.size(), &weight, sizeof weight,
+                              error, extra))
+        << error;
+    return path;
+  };
+  auto has = [](const std::string &error, const char *what) {
+    return error.find(what) != std::string::npos;
+  };
+
+  std::string path = writeGpu("gpu.qz", gpuManifest("[]"), true);
+  std::string bytes = readFile(path);
+  Header header;
+  std::memcpy(&header, bytes.data(), sizeof header);
+  EXPECT_EQ(header.numSections, 4u);
+
+  EXPECT_TRUE(has(loadError(writeGpu("noptx.qz", gpuManifest("[]"), false)),
+                  "has no \"ptx\" section"));
+  EXPECT_TRUE(has(loadError(writeGpu("badkernel.qz", gpuManifest("[{\"name\": \"k0\"}]"), true)),
+                  "kernel 0 needs a name, grid [x, y, z], block [x, y, z] and params"));
+  // The fake model's code has no launch hook: kernels it could not launch.
+  EXPECT_TRUE(has(loadError(writeGpu(
+                      "nohook.qz",
+                      gpuManifest("[{\"name\": \"k0\", \"grid\": [1, 1, 1], "
+                                  "\"block\": [32, 1, 1], \"params\": 2}]"),
+                      true)),
+                  "quench_gpu_launch_hook"));
+  std::string unknown = gpuManifest("[]");
+  unknown.replace(unknown.find("\"nvptx\""), 7, "\"rocm\"");
+  EXPECT_TRUE(has(loadError(writeGpu("rocm.qz", unknown, true)), "unknown \"target.device\""));
+
+  // No kernels: the artifact loads anywhere; a session needs the driver.
+  quench_artifact *a = quench_artifact_load(path.c_str());
+  ASSERT_NE(a, nullptr) << quench_last_error();
+  quench_session *s = quench_session_create(a, nullptr);
+  if (!s) {
+    EXPECT_TRUE(has(quench_last_error(), "compiled for an NVIDIA GPU (nvptx sm_90)"))
+        << quench_last_error();
+  } else {
+    EXPECT_NE(std::string(quench_session_device(s)), "cpu");
+    quench_session_free(s);
+  }
+  quench_artifact_free(a);
 }
 
 } // namespace

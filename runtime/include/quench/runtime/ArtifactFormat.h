@@ -8,7 +8,8 @@
 //              u64 fileSize; }
 //   Section  { char name[16] (NUL-padded); u64 offset; u64 size; } x numSections
 //
-// Sections: "manifest" (JSON), "code" (ELF shared object), "weights" (bytes).
+// Sections: "manifest" (JSON), "code" (ELF shared object), "weights" (bytes),
+// and for GPU artifacts "ptx" (the kernels' PTX module, text).
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,6 +28,10 @@ constexpr int32_t kAbiVersion = 1;
 constexpr const char *kEntrySymbol = "quench_main";
 constexpr const char *kParallelHookSymbol = "quench_parallel_for_hook";
 constexpr const char *kAbiVersionSymbol = "quench_abi_version";
+/// GPU artifacts: the host code launches kernel `k` of the manifest's kernel
+/// table through `void (*quench_gpu_launch_hook)(int64_t k, void *params)`,
+/// params pointing at one 8-byte slot per kernel parameter.
+constexpr const char *kGpuLaunchHookSymbol = "quench_gpu_launch_hook";
 constexpr uint64_t kSectionAlignment = 4096;
 
 struct Header {

@@ -5,16 +5,24 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace quench::runtime {
 
-/// Writes manifest + code + weights to `path` through a temporary file in
+/// A further section: "ptx" for GPU artifacts.
+struct ExtraSection {
+  std::string name;
+  std::string data;
+};
+
+/// Writes manifest + code + weights (+ `extra`) to `path` through a temporary file in
 /// the same folder that is renamed over `path` at the end: a failure never
 /// leaves a partial file nor touches an existing one. False and `error` on
 /// failure.
 bool writeArtifact(const std::string &path, const std::string &manifestJson,
                    const void *code, size_t codeSize, const void *weights,
-                   size_t weightsSize, std::string &error);
+                   size_t weightsSize, std::string &error,
+                   const std::vector<ExtraSection> &extra = {});
 
 } // namespace quench::runtime
 

@@ -1,8 +1,10 @@
 /*===- quench_runtime.h - the Quench runtime C API -------------------------===*
  *
  * Loads an artifact written by quench-compile (native code + weight blob +
- * manifest, see docs/Runtime.md), creates sessions that own the workspace,
- * the outputs and a CPU thread pool, and runs the model. No MLIR or LLVM
+ * manifest, + PTX for GPU artifacts; see docs/Runtime.md), creates sessions
+ * that own the workspace, the outputs and a CPU thread pool (GPU: the device
+ * buffers, a stream and the forward's CUDA graph), and runs the model. The
+ * CUDA driver is opened at run time (dlopen), never linked. No MLIR or LLVM
  * dependency. Every function that can fail returns NULL or a non-zero
  * status and leaves a message for quench_last_error().
  *
@@ -69,6 +71,9 @@ QUENCH_API int64_t quench_artifact_find_input(const quench_artifact *artifact,
 typedef struct quench_session_options {
   /* Threads running the model, the caller's included; 0 = all cores. */
   size_t num_threads;
+  /* GPU artifacts: launch kernel by kernel instead of replaying the forward
+   * as a CUDA graph (captured at the first run). */
+  int no_graph;
 } quench_session_options;
 
 /* Allocates the workspace and the outputs once and starts the threads. The
@@ -86,6 +91,15 @@ QUENCH_API int quench_session_bind_input(quench_session *session, size_t index,
 
 /* Runs the model; every input must be bound. Allocates nothing. */
 QUENCH_API int quench_session_run(quench_session *session);
+
+/* Where the session runs: "cpu", or the GPU's name and architecture. */
+QUENCH_API const char *quench_session_device(const quench_session *session);
+
+/* Times `iterations` runs into seconds[0..iterations). CPU: whole runs.
+ * GPU: one full run first, then the forward alone (no input or output
+ * copies), each timed on the device with CUDA events. */
+QUENCH_API int quench_session_time(quench_session *session, size_t iterations,
+                                   double *seconds);
 
 /* The session-owned buffer of output `index`, valid until the next run. */
 QUENCH_API const void *quench_session_output(const quench_session *session, size_t index,
