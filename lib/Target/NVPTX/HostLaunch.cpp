@@ -21,6 +21,83 @@ using namespace mlir;
 
 namespace quench::nvptx {
 
+namespace {
+
+/// The bytes a memref value covers, relative to the function argument it is
+/// a view of (after quench-plan-memory: the weights, the workspace, an input
+/// or an output); no root when the chain of views is not understood.
+struct ByteRange {
+  Value root;
+  int64_t begin = 0, end = 0;
+};
+
+ByteRange byteRange(Value value) {
+  auto type = dyn_cast<MemRefType>(value.getType());
+  int64_t offset;
+  SmallVector<int64_t> strides;
+  if (!type || !type.hasStaticShape() || !type.getElementType().isIntOrFloat() ||
+      failed(type.getStridesAndOffset(strides, offset)) || ShapedType::isDynamic(offset) ||
+      llvm::any_of(strides, ShapedType::isDynamic))
+    return {};
+  int64_t element = std::max<int64_t>(1, type.getElementTypeBitWidth() / 8);
+  int64_t span = 1;
+  for (auto [size, stride] : llvm::zip(type.getShape(), strides))
+    span += (size - 1) * stride;
+  if (type.getNumElements() == 0)
+    span = 0;
+  // The base pointer moves only through memref.view; the other views keep
+  // it and state their offset in the type.
+  int64_t shift = 0;
+  Value v = value;
+  while (Operation *def = v.getDefiningOp()) {
+    if (auto view = dyn_cast<memref::ViewOp>(def)) {
+      std::optional<int64_t> bytes = getConstantIntValue(view.getByteShift());
+      if (!bytes)
+        return {};
+      shift += *bytes;
+      v = view.getSource();
+      continue;
+    }
+    if (isa<memref::SubViewOp, memref::ReinterpretCastOp, memref::ExpandShapeOp,
+            memref::CollapseShapeOp, memref::CastOp>(def)) {
+      v = def->getOperand(0);
+      continue;
+    }
+    return {};
+  }
+  if (!isa<BlockArgument>(v))
+    return {};
+  return {v, shift + offset * element, shift + (offset + span) * element};
+}
+
+/// For each operand of `launch`: true when it is a memref whose bytes no
+/// other operand of the launch covers (so the kernel may treat it as
+/// `noalias`).
+SmallVector<bool> disjointOperands(gpu::LaunchFuncOp launch) {
+  SmallVector<Value> operands(launch.getKernelOperands());
+  SmallVector<ByteRange> ranges;
+  for (Value v : operands)
+    ranges.push_back(byteRange(v));
+  SmallVector<bool> disjoint(operands.size(), false);
+  for (size_t i = 0; i < operands.size(); ++i) {
+    if (!isa<MemRefType>(operands[i].getType()) || !ranges[i].root)
+      continue;
+    disjoint[i] = true;
+    for (size_t j = 0; j < operands.size() && disjoint[i]; ++j) {
+      if (j == i || !isa<MemRefType>(operands[j].getType()))
+        continue;
+      const ByteRange &a = ranges[i], &b = ranges[j];
+      bool overlap = !b.root || operands[j] == operands[i] ||
+                     (a.root == b.root && a.begin < b.end && b.begin < a.end);
+      if (overlap)
+        disjoint[i] = false;
+    }
+  }
+  return disjoint;
+}
+
+} // namespace
+
 LogicalResult mergeKernelModules(ModuleOp module) {
   SmallVector<gpu::GPUModuleOp> modules(module.getOps<gpu::GPUModuleOp>());
   if (modules.empty())
@@ -46,10 +123,21 @@ LogicalResult mergeKernelModules(ModuleOp module) {
       std::string name = "k" + std::to_string(renamed.size());
       auto copy = cast<gpu::GPUFuncOp>(builder.clone(*kernel));
       copy.setName(name);
+      // Buffers no other parameter overlaps are `noalias`: LLVM then keeps a
+      // reduction's accumulator in a register instead of reloading it.
+      for (auto [i, disjoint] : llvm::enumerate(disjointOperands(launch)))
+        if (disjoint)
+          copy.setArgAttr(i, "llvm.noalias", UnitAttr::get(ctx));
       it = renamed
                .try_emplace(old, SymbolRefAttr::get(StringAttr::get(ctx, kKernelModule),
                                                     {FlatSymbolRefAttr::get(ctx, name)}))
                .first;
+    } else {
+      // Launched again: noalias only where every launch allows it.
+      auto copy = SymbolTable::lookupNearestSymbolFrom<gpu::GPUFuncOp>(launch, it->second);
+      for (auto [i, disjoint] : llvm::enumerate(disjointOperands(launch)))
+        if (!disjoint)
+          copy.removeArgAttr(i, "llvm.noalias");
     }
     launch.setKernelAttr(it->second);
   }
