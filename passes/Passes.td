@@ -576,8 +576,13 @@ def NvptxSplitReductions : Pass<"quench-nvptx-split-reductions", "::mlir::func::
     linalg.matmul ins(%a, %b : tensor<1x384xf32>, tensor<384x4096xf32>) ...
     // becomes 32 x 4096 threads of 12 steps, then 4096 threads of 32
     %partial = linalg.generic ... -> tensor<32x1x4096xf32>
-    %sum = linalg.generic {iterator_types = ["reduction", "parallel", "parallel"]} ...
+    %sum = linalg.generic {iterator_types = ["parallel", "parallel", "reduction"]} ...
     ```
+
+    Every `linalg.generic` also gets its reduction loops after its parallel
+    ones (an interchange; each output sums its terms in the same order), so
+    that convert-linalg-to-parallel-loops makes one parallel loop nest (one
+    kernel) of it rather than a host loop of kernels.
   }];
   let options = [
     Option<"minParallel", "min-parallel", "int64_t", "16384",

@@ -47,7 +47,9 @@ constexpr const char *kLaunchFunction = "__quench_gpu_launch";
 /// iterations number fewer than `minParallel` (a one-token matmul, a norm
 /// over few rows) into up to 32 partial reductions of at least 8 elements (a
 /// new outermost parallel dimension) and a final reduction of the partials,
-/// so that the mapping below gives it up to 32 times the threads.
+/// so that the mapping below gives it up to 32 times the threads. Also moves
+/// the reduction loops of every linalg.generic after its parallel loops, so
+/// that each op becomes one parallel loop nest (one kernel).
 void populateSplitReductionPatterns(mlir::RewritePatternSet &patterns, int64_t minParallel);
 
 /// Rewrites `memref.copy` into `linalg.copy` and static `memref.reshape`

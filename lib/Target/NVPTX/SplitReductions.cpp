@@ -76,10 +76,35 @@ struct SplitSmallReductions : OpInterfaceRewritePattern<linalg::LinalgOp> {
   int64_t minParallel;
 };
 
+/// Reduction loops after the parallel ones: convert-linalg-to-parallel-loops
+/// makes a parallel loop of the leading parallel dimensions only, so an
+/// outer reduction (the final sum of a split reduction is one) would become
+/// a host loop launching one kernel per step. Each output still sums its
+/// terms in the same order.
+struct ReductionsInnermost : OpRewritePattern<linalg::GenericOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(linalg::GenericOp op, PatternRewriter &rewriter) const override {
+    SmallVector<utils::IteratorType> types = op.getIteratorTypesArray();
+    SmallVector<unsigned> permutation;
+    for (auto [d, type] : llvm::enumerate(types))
+      if (type == utils::IteratorType::parallel)
+        permutation.push_back(d);
+    for (auto [d, type] : llvm::enumerate(types))
+      if (type != utils::IteratorType::parallel)
+        permutation.push_back(d);
+    if (llvm::equal(permutation, llvm::seq<unsigned>(0, types.size())))
+      return rewriter.notifyMatchFailure(op, "reductions are innermost already");
+    if (failed(linalg::interchangeGenericOp(rewriter, op, permutation)))
+      return rewriter.notifyMatchFailure(op, "interchange failed");
+    return success();
+  }
+};
+
 } // namespace
 
 void populateSplitReductionPatterns(RewritePatternSet &patterns, int64_t minParallel) {
   patterns.add<SplitSmallReductions>(patterns.getContext(), minParallel);
+  patterns.add<ReductionsInnermost>(patterns.getContext());
 }
 
 } // namespace quench::nvptx

@@ -12,7 +12,7 @@
 // CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "reduction"]
 // CHECK-SAME: ins(%[[A]], %[[B]] : tensor<1x32x12xf32>, tensor<32x12x256xf32>) outs(%[[ZERO]] : tensor<32x1x256xf32>)
 // CHECK: %[[SUM:.*]] = linalg.generic
-// CHECK-SAME: iterator_types = ["reduction", "parallel", "parallel"]
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "reduction"]
 // CHECK-SAME: ins(%[[PARTIAL]] : tensor<32x1x256xf32>) outs(%{{.*}} : tensor<1x256xf32>)
 // CHECK: return %[[SUM]]
 // FEW-LABEL: func @gemv
@@ -62,7 +62,7 @@ func.func @short(%a: tensor<1x48xf32>, %b: tensor<48x256xf32>) -> tensor<1x256xf
 // CHECK: linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<25x4xf32>)
 // CHECK: arith.maximumf
 // CHECK: linalg.generic
-// CHECK-SAME: iterator_types = ["reduction", "parallel"]
+// CHECK-SAME: iterator_types = ["parallel", "reduction"]
 // CHECK: arith.maximumf
 #in = affine_map<(d0, d1) -> (d0, d1)>
 #out = affine_map<(d0, d1) -> (d0)>
@@ -74,4 +74,21 @@ func.func @row_max(%x: tensor<4x1000xf32>, %init: tensor<4xf32>) -> tensor<4xf32
     linalg.yield %r : f32
   } -> tensor<4xf32>
   return %m : tensor<4xf32>
+}
+
+// -----
+
+// A column sum (reduction outer) is interchanged: one parallel loop nest.
+// CHECK-LABEL: func @column_sum
+// CHECK: linalg.generic {indexing_maps = [#[[IN:.*]], #[[OUT:.*]]], iterator_types = ["parallel", "reduction"]}
+#cin = affine_map<(d0, d1) -> (d0, d1)>
+#cout = affine_map<(d0, d1) -> (d1)>
+func.func @column_sum(%x: tensor<8x64xf32>, %init: tensor<64xf32>) -> tensor<64xf32> {
+  %s = linalg.generic {indexing_maps = [#cin, #cout], iterator_types = ["reduction", "parallel"]}
+      ins(%x : tensor<8x64xf32>) outs(%init : tensor<64xf32>) {
+  ^bb0(%v: f32, %acc: f32):
+    %r = arith.addf %v, %acc : f32
+    linalg.yield %r : f32
+  } -> tensor<64xf32>
+  return %s : tensor<64xf32>
 }
