@@ -27,6 +27,7 @@
 #include "TensorFile.h"
 
 #include "quench/Import/OnnxImporter.h"
+#include "quench/Support/OutputPath.h"
 #include "quench/runtime/quench_runtime.h"
 
 #include "dialects/Qnt/QntDialect.h"
@@ -701,6 +702,16 @@ int main(int argc, char **argv) {
     errs() << formatv("quench-calibrate: {0,-30} {1,8:f2} s\n", phase, secondsSince(clock));
     clock = Clock::now();
   };
+
+  {
+    // Before any work: where the output goes, and that it spares the inputs.
+    std::vector<std::string> inputs{inputFilename};
+    if (!tokensFile.empty())
+      inputs.push_back(tokensFile);
+    inputs.insert(inputs.end(), inputFiles.begin(), inputFiles.end());
+    if (std::string why = quench::checkOutputPath(outputFilename, inputs); !why.empty())
+      fail(why);
+  }
 
   std::optional<quench::QuantRecipe> recipe;
   if (!recipeSpec.empty()) {

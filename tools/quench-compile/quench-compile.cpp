@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "quench/Import/OnnxImporter.h"
+#include "quench/Support/OutputPath.h"
 #include "quench/Target/NVPTX.h"
 #include "quench/Target/X86Codegen.h"
 #include "quench/runtime/ArtifactFormat.h"
@@ -237,8 +238,9 @@ int main(int argc, char **argv) {
       toolkit = env && *env ? env : "/usr/local/cuda";
     }
   }
-  if (output != "-" && sys::fs::exists(output) && sys::fs::equivalent(inputFilename, output))
-    fail(output + ": the output would overwrite the input");
+  // Before any work: where the output goes, and that it spares the input.
+  if (std::string why = quench::checkOutputPath(output, {inputFilename}); !why.empty())
+    fail(why);
 
   std::vector<Phase> phases;
   auto clock = std::chrono::steady_clock::now();

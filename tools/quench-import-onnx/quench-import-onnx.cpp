@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "quench/Import/OnnxImporter.h"
+#include "quench/Support/OutputPath.h"
 
 #include "passes/Passes.h"
 
@@ -86,6 +87,12 @@ int main(int argc, char **argv) {
       errs() << "error: --freeze-input: " << error << "\n";
       return 1;
     }
+  }
+
+  if (std::string why = quench::checkOutputPath(outputFilename, {inputFilename});
+      !why.empty()) {
+    errs() << "error: " << why << "\n";
+    return 1;
   }
 
   mlir::DialectRegistry registry;

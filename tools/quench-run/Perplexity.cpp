@@ -79,6 +79,10 @@ bool perplexity(const quench_artifact *artifact, const PerplexityOptions &option
             " tokens, fewer than one window of " + std::to_string(length);
     return false;
   }
+  if (options.maxWindows > windows)
+    std::fprintf(stderr, "quench-run: note: --windows %lld: the file holds only %lld windows of "
+                         "%lld tokens; evaluating those\n",
+                 (long long)options.maxWindows, (long long)windows, (long long)length);
   if (options.maxWindows > 0)
     windows = std::min(windows, options.maxWindows);
   for (int64_t i = 0; i < windows * length; ++i)

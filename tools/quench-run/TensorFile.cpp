@@ -3,6 +3,7 @@
 #include "TensorFile.h"
 
 #include <cmath>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -385,7 +386,7 @@ bool writeNpy(const std::string &path, const HostTensor &tensor, std::string &er
   header += '\n';
   std::ofstream os(path, std::ios::binary);
   if (!os) {
-    error = "cannot write";
+    error = std::string("cannot write: ") + std::strerror(errno);
     return false;
   }
   uint16_t len = static_cast<uint16_t>(header.size());

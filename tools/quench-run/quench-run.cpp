@@ -20,12 +20,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 #include <string>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -51,6 +53,9 @@ void usage() {
                "--ppl evaluates a language model (input ids [1, T] -> logits [1, T, V]) on\n"
                "non-overlapping T-token windows of a file of little-endian uint16 ids:\n"
                "perplexity = exp(mean over windows of the mean next-token NLL).\n"
+               "--threads N: threads of the CPU thread pool (0, the default: all cores;\n"
+               "more than the cores is capped). --windows N: at most N windows (N >= 1).\n"
+               "-o DIR is created first if missing.\n"
                "GPU artifacts (quench-compile --target=nvptx) run on GPU 0; --bench then\n"
                "times the forward alone with CUDA events, replayed as a CUDA graph unless\n"
                "--no-graph.\n");
@@ -191,6 +196,18 @@ int main(int argc, char **argv) {
   }
   if (threads < 0 || warmup < 0 || reps < 1)
     die("--threads and --warmup must be >= 0, --reps >= 1", 2);
+  if (pplWindows < 0)
+    die("--windows must be >= 1 (omit it to evaluate every window)", 2);
+  // More threads than cores only make the workers wait for each other.
+  long cores = std::max(1L, static_cast<long>(std::thread::hardware_concurrency()));
+  if (threads > cores) {
+    std::fprintf(stderr, "quench-run: note: --threads %ld capped to the %ld cores\n", threads,
+                 cores);
+    threads = cores;
+  }
+  // The output folder is made (or found unusable) before any work.
+  if (!outDir.empty() && mkdir(outDir.c_str(), 0755) != 0 && errno != EEXIST)
+    die(outDir + ": cannot create the output folder: " + std::strerror(errno));
 
   quench_artifact *artifact = quench_artifact_load(model.c_str());
   if (!artifact)
@@ -339,7 +356,6 @@ int main(int argc, char **argv) {
   }
 
   if (!outDir.empty()) {
-    mkdir(outDir.c_str(), 0755);
     for (size_t i = 0; i < numOutputs; ++i) {
       std::string file = outDir + "/" + sanitize(outputInfo(i).name) + ".npy";
       if (std::find(inputFiles.begin(), inputFiles.end(), file) != inputFiles.end())
