@@ -28,6 +28,7 @@
 
 #include "quench/Import/OnnxImporter.h"
 #include "quench/Support/OutputPath.h"
+#include "quench/Support/Version.h"
 #include "quench/runtime/quench_runtime.h"
 
 #include "dialects/Qnt/QntDialect.h"
@@ -696,6 +697,7 @@ calibrateSequential(mlir::ModuleOp module, Samples &samples, const std::string &
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
+  cl::SetVersionPrinter(quench::printVersion);
   cl::ParseCommandLineOptions(argc, argv, "Quench calibration: model -> statistics\n");
   auto clock = Clock::now();
   std::function<void(const char *)> lap = [&](const char *phase) {

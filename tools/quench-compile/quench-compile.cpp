@@ -10,6 +10,7 @@
 
 #include "quench/Import/OnnxImporter.h"
 #include "quench/Support/OutputPath.h"
+#include "quench/Support/Version.h"
 #include "quench/Target/NVPTX.h"
 #include "quench/Target/X86Codegen.h"
 #include "quench/runtime/ArtifactFormat.h"
@@ -206,6 +207,7 @@ int main(int argc, char **argv) {
   mlir::registerMLIRContextCLOptions();
   mlir::registerPassManagerCLOptions();
   cl::HideUnrelatedOptions(category);
+  cl::SetVersionPrinter(quench::printVersion);
   cl::ParseCommandLineOptions(argc, argv, "Quench compiler: model -> artifact\n");
   if (activations == Activations::Int8 && qntKernels == QntKernels::Reference)
     fail("--activations=int8 needs the fused kernels: the reference lowering computes in "

@@ -9,6 +9,7 @@
 
 #include "quench/Import/OnnxImporter.h"
 #include "quench/Support/OutputPath.h"
+#include "quench/Support/Version.h"
 
 #include "passes/Passes.h"
 
@@ -65,6 +66,7 @@ int main(int argc, char **argv) {
   // MLIR printing flags such as --mlir-print-debuginfo still work, and
   // --help-hidden lists them).
   cl::HideUnrelatedOptions(importCategory);
+  cl::SetVersionPrinter(quench::printVersion);
   cl::ParseCommandLineOptions(argc, argv, "Quench ONNX importer\n");
 
   quench::OnnxImportOptions options;

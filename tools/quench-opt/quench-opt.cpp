@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "quench/Support/Version.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
@@ -30,6 +31,7 @@ int main(int argc, char **argv) {
   mlir::arith::registerArithPasses();
   quench::registerQuenchPasses();
   quench::registerQuenchPipelines();
+  llvm::cl::SetVersionPrinter(quench::printVersion);
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "Quench optimizer driver\n", registry));
 }

@@ -45,7 +45,7 @@ void usage() {
                "usage: quench-run model.qz [-i name=file | file]... [--data-set DIR]\n"
                "                  [--expect name=file]... [--rtol R] [--atol A] [-o DIR]\n"
                "                  [--threads N] [--bench [--warmup W] [--reps R]\n"
-               "                  [--bench-json FILE]] [--no-graph] [--print-manifest]\n"
+               "                  [--bench-json FILE]] [--no-graph] [--print-manifest] [--version]\n"
                "       quench-run model.qz --ppl TOKENS.u16 [--windows N] [--threads N]\n"
                "Runs a Quench artifact. Inputs and expected outputs are .npy or ONNX\n"
                "TensorProto .pb files; --data-set reads DIR/input_N.pb and compares with\n"
@@ -179,6 +179,9 @@ int main(int argc, char **argv) {
       pplTokens = value(i);
     } else if (a == "--windows") {
       pplWindows = static_cast<long>(number(i));
+    } else if (a == "--version") {
+      std::printf("quench-run: Quench " QUENCH_VERSION " (runtime only)\n");
+      return 0;
     } else if (a == "--print-manifest") {
       printManifest = true;
     } else if (!a.empty() && a[0] == '-') {
