@@ -42,14 +42,19 @@ static void addLoopsAndMathLowering(OpPassManager &pm) {
   pm.addPass(createConvertMathToLibmPass());
 }
 
-/// Host code to the LLVM dialect with the runtime ABI (both targets).
-static void addHostLowering(OpPassManager &pm) {
-  addLoopsAndMathLowering(pm);
-  // bfloat16 conversions as integer arithmetic: LLVM would call
-  // compiler-rt's __truncsfbf2, which the artifact does not link.
+/// bfloat16 conversions as integer arithmetic, the same bits on every
+/// target (LLVM would call compiler-rt's __truncsfbf2 on x86, which the
+/// artifact does not link).
+static void addBf16Expansion(OpPassManager &pm) {
   arith::ArithExpandOpsPassOptions expand;
   expand.includeBf16 = true;
   pm.addPass(arith::createArithExpandOpsPass(expand));
+}
+
+/// Host code to the LLVM dialect with the runtime ABI (both targets).
+static void addHostLowering(OpPassManager &pm) {
+  addLoopsAndMathLowering(pm);
+  addBf16Expansion(pm);
   ConvertVectorToLLVMPassOptions vectorToLLVM;
   vectorToLLVM.reassociateFPReductions = true;
   pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
@@ -137,10 +142,7 @@ void quench::buildNvptxPipeline(OpPassManager &pm, const NvptxPipelineOptions &o
   ConvertGpuOpsToNVVMOpsOptions toNvvm;
   toNvvm.useBarePtrCallConv = true;
   OpPassManager &kernels = pm.nest<gpu::GPUModuleOp>();
-  // bfloat16 conversions as integer arithmetic, bit for bit as on x86.
-  arith::ArithExpandOpsPassOptions expand;
-  expand.includeBf16 = true;
-  kernels.addPass(arith::createArithExpandOpsPass(expand));
+  addBf16Expansion(kernels);
   kernels.addPass(createConvertGpuOpsToNVVMOps(toNvvm));
   kernels.addPass(createCanonicalizerPass());
   kernels.addPass(createCSEPass());

@@ -352,13 +352,18 @@ int GpuSession::forward(Entry entry, void **args, std::string &error) {
     bool ok = runEntry();
     void *captured = nullptr;
     CUresult r = d.cuStreamEndCapture(stream, &captured);
-    if (!ok)
+    if (!ok || !check(r, "capturing the forward as a graph")) {
+      if (captured)
+        d.cuGraphDestroy(captured);
       return 1;
-    if (!check(r, "capturing the forward as a graph"))
+    }
+    // A failed instantiation leaves no graph behind: the next run captures again.
+    if (!check(d.cuGraphInstantiateWithFlags(&graphExec, captured, 0), "instantiating the graph")) {
+      graphExec = nullptr;
+      d.cuGraphDestroy(captured);
       return 1;
+    }
     graph = captured;
-    if (!check(d.cuGraphInstantiateWithFlags(&graphExec, graph, 0), "instantiating the graph"))
-      return 1;
   }
   return check(d.cuGraphLaunch(graphExec, stream), "replaying the graph") ? 0 : 1;
 }

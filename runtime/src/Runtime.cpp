@@ -488,6 +488,9 @@ void *allocate(size_t bytes) {
   return std::aligned_alloc(64, (bytes + 63) / 64 * 64);
 }
 
+/// A device address as the pointer field of a memref descriptor.
+const void *device(uint64_t address) { return reinterpret_cast<const void *>(address); }
+
 std::vector<int64_t> descriptor(const void *data, const std::vector<int64_t> &shape) {
   std::vector<int64_t> d(3 + 2 * shape.size());
   int64_t p = reinterpret_cast<int64_t>(data ? data : emptyBuffer);
@@ -555,74 +558,55 @@ int64_t quench_artifact_find_input(const quench_artifact *a, const char *name) {
   return -1;
 }
 
-/// A session of a GPU artifact: the descriptors hold device addresses; the
-/// outputs are copied back into host buffers after each run.
-static quench_session *createGpuSession(std::unique_ptr<quench_session> s,
-                                        const quench_session_options *options) {
-  const quench_artifact *a = s->artifact;
-  std::vector<size_t> inputBytes, outputBytes;
-  for (const Tensor &t : a->inputs)
-    inputBytes.push_back(t.bytes);
-  for (const Tensor &t : a->outputs)
-    outputBytes.push_back(t.bytes);
-  std::string error;
-  s->gpu = GpuSession::create(a->path, a->program, a->weights, a->weightsBytes, a->workspaceBytes,
-                              inputBytes, outputBytes, !(options && options->no_graph), error);
-  if (!s->gpu) {
-    fail(error);
-    return nullptr;
-  }
-  auto device = [](uint64_t address) { return reinterpret_cast<const void *>(address); };
-  s->descriptors.push_back(descriptor(device(s->gpu->weights()), {(int64_t)a->weightsBytes}));
-  s->descriptors.push_back(
-      descriptor(device(s->gpu->workspace()), {(int64_t)a->workspaceBytes}));
-  for (size_t i = 0; i < a->inputs.size(); ++i) {
-    s->inputs.push_back(nullptr);
-    s->descriptors.push_back(descriptor(device(s->gpu->input(i)), a->inputs[i].shape));
-  }
-  for (size_t i = 0; i < a->outputs.size(); ++i) {
-    const Tensor &t = a->outputs[i];
-    void *buffer = allocate(t.bytes);
-    if (t.bytes && !buffer) {
-      fail("cannot allocate output '" + t.name + "' (" + std::to_string(t.bytes) + " bytes)");
-      return nullptr;
-    }
-    s->outputs.push_back(buffer);
-    s->descriptors.push_back(descriptor(device(s->gpu->output(i)), t.shape));
-  }
-  for (auto &d : s->descriptors)
-    s->args.push_back(d.data());
-  return s.release();
-}
-
 quench_session *quench_session_create(const quench_artifact *artifact,
                                       const quench_session_options *options) {
   auto s = std::make_unique<quench_session>();
   s->artifact = artifact;
   size_t threads = options ? options->num_threads : 0;
   s->pool = std::make_unique<ThreadPool>(threads);
-  if (artifact->gpu)
-    return createGpuSession(std::move(s), options);
-  s->workspace = allocate(artifact->workspaceBytes);
-  if (artifact->workspaceBytes && !s->workspace) {
-    fail("cannot allocate the workspace (" + std::to_string(artifact->workspaceBytes) +
-         " bytes)");
-    return nullptr;
+  // The buffers the code reads and writes: host memory, or for a GPU artifact
+  // device memory (outputs are then copied back into host buffers).
+  const void *weights = artifact->weights;
+  if (artifact->gpu) {
+    std::vector<size_t> inputBytes, outputBytes;
+    for (const Tensor &t : artifact->inputs)
+      inputBytes.push_back(t.bytes);
+    for (const Tensor &t : artifact->outputs)
+      outputBytes.push_back(t.bytes);
+    std::string error;
+    s->gpu = GpuSession::create(artifact->path, artifact->program, artifact->weights,
+                                artifact->weightsBytes, artifact->workspaceBytes, inputBytes,
+                                outputBytes, !(options && options->no_graph), error);
+    if (!s->gpu) {
+      fail(error);
+      return nullptr;
+    }
+    weights = device(s->gpu->weights());
+  } else {
+    s->workspace = allocate(artifact->workspaceBytes);
+    if (artifact->workspaceBytes && !s->workspace) {
+      fail("cannot allocate the workspace (" + std::to_string(artifact->workspaceBytes) +
+           " bytes)");
+      return nullptr;
+    }
   }
-  s->descriptors.push_back(descriptor(artifact->weights, {(int64_t)artifact->weightsBytes}));
-  s->descriptors.push_back(descriptor(s->workspace, {(int64_t)artifact->workspaceBytes}));
-  for (const Tensor &t : artifact->inputs) {
+  const void *workspace = s->gpu ? device(s->gpu->workspace()) : s->workspace;
+  s->descriptors.push_back(descriptor(weights, {(int64_t)artifact->weightsBytes}));
+  s->descriptors.push_back(descriptor(workspace, {(int64_t)artifact->workspaceBytes}));
+  for (size_t i = 0; i < artifact->inputs.size(); ++i) {
     s->inputs.push_back(nullptr);
-    s->descriptors.push_back(descriptor(nullptr, t.shape));
+    s->descriptors.push_back(
+        descriptor(s->gpu ? device(s->gpu->input(i)) : nullptr, artifact->inputs[i].shape));
   }
-  for (const Tensor &t : artifact->outputs) {
+  for (size_t i = 0; i < artifact->outputs.size(); ++i) {
+    const Tensor &t = artifact->outputs[i];
     void *buffer = allocate(t.bytes);
     if (t.bytes && !buffer) {
       fail("cannot allocate output '" + t.name + "' (" + std::to_string(t.bytes) + " bytes)");
       return nullptr;
     }
     s->outputs.push_back(buffer);
-    s->descriptors.push_back(descriptor(buffer, t.shape));
+    s->descriptors.push_back(descriptor(s->gpu ? device(s->gpu->output(i)) : buffer, t.shape));
   }
   for (auto &d : s->descriptors)
     s->args.push_back(d.data());

@@ -428,23 +428,9 @@ int main(int argc, char **argv) {
       // The register and spill report of every kernel, from ptxas.
       quench::nvptx::PtxasReport report;
       std::string why;
-      if (!quench::nvptx::runPtxas(ptx, gpuArch, toolkit, report, why)) {
-        ptxasSummary = "ptxas: PTX not checked: " + why;
-      } else {
-        const quench::nvptx::PtxasReport::Kernel *most = nullptr;
-        int64_t spills = 0, spilling = 0;
-        for (const auto &k : report.kernels) {
-          if (!most || k.registers > most->registers)
-            most = &k;
-          spills += k.spillBytes;
-          spilling += k.spillBytes > 0;
-        }
-        ptxasSummary = formatv("ptxas {0}: {1} kernels, at most {2} registers ({3}), {4} "
-                               "kernels spill ({5} bytes)",
-                               gpuArch, report.kernels.size(), most ? most->registers : 0,
-                               most ? most->name : "-", spilling, spills)
-                           .str();
-      }
+      ptxasSummary = quench::nvptx::runPtxas(ptx, gpuArch, toolkit, report, why)
+                         ? report.summary(gpuArch)
+                         : "ptxas: PTX not checked: " + why;
       lap("ptxas");
     }
     if (emit == Emit::Ptx) {

@@ -102,6 +102,10 @@ struct PtxasReport {
     int64_t registers = 0, spillBytes = 0;
   };
   std::vector<Kernel> kernels;
+
+  /// "ptxas sm_90: 219 kernels, at most 31 registers (k218), 0 kernels spill
+  /// (0 bytes)".
+  std::string summary(const std::string &arch) const;
 };
 
 /// Assembles `ptx` for `arch` with `<cudaPath>/bin/ptxas -v`; false and

@@ -76,9 +76,23 @@ SmallVector<unsigned> fastestLast(scf::ParallelOp loop) {
   return order;
 }
 
+/// A 1-D launch of `grid` blocks of `block` threads whose body holds only
+/// its terminator; the builder is left before the terminator.
+gpu::LaunchOp createLaunch(OpBuilder &builder, Location loc, int64_t grid, int64_t block) {
+  Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+  auto size = [&](int64_t n) {
+    return n == 1 ? one : Value(arith::ConstantIndexOp::create(builder, loc, n));
+  };
+  auto launch =
+      gpu::LaunchOp::create(builder, loc, size(grid), one, one, size(block), one, one);
+  builder.setInsertionPointToEnd(&launch.getBody().front());
+  builder.setInsertionPoint(gpu::TerminatorOp::create(builder, loc));
+  return launch;
+}
+
 /// scf.parallel (outside any launch or other parallel loop) -> gpu.launch:
-/// thread t of block b runs iteration b * T + t of the loop, linearized with
-/// the last dimension fastest.
+/// thread t of block b runs iteration b * T + t of the loop, linearized in
+/// the order fastestLast gives.
 struct ParallelToLaunch : OpRewritePattern<scf::ParallelOp> {
   ParallelToLaunch(MLIRContext *context, int64_t threadsPerBlock)
       : OpRewritePattern(context), threadsPerBlock(threadsPerBlock) {}
@@ -114,13 +128,7 @@ struct ParallelToLaunch : OpRewritePattern<scf::ParallelOp> {
     auto index = [&](int64_t v) -> Value {
       return arith::ConstantIndexOp::create(rewriter, loc, v);
     };
-    Value one = index(1);
-    auto launch = gpu::LaunchOp::create(rewriter, loc, index(grid), one, one, index(block), one, one);
-    Block &body = launch.getBody().front();
-    rewriter.setInsertionPointToEnd(&body);
-    gpu::TerminatorOp::create(rewriter, loc);
-    rewriter.setInsertionPointToStart(&body);
-
+    gpu::LaunchOp launch = createLaunch(rewriter, loc, grid, block);
     Value id = arith::AddIOp::create(
         rewriter, loc, arith::MulIOp::create(rewriter, loc, launch.getBlockIds().x, index(block)),
         launch.getThreadIds().x);
@@ -270,13 +278,8 @@ LogicalResult sinkDeviceValues(func::FuncOp func) {
 /// Runs `op` as one GPU thread.
 void wrapInLaunch(Operation *op) {
   OpBuilder builder(op);
-  Location loc = op->getLoc();
-  Value one = arith::ConstantIndexOp::create(builder, loc, 1);
-  auto launch = gpu::LaunchOp::create(builder, loc, one, one, one, one, one, one);
-  Block &body = launch.getBody().front();
-  builder.setInsertionPointToEnd(&body);
-  auto terminator = gpu::TerminatorOp::create(builder, loc);
-  op->moveBefore(terminator);
+  createLaunch(builder, op->getLoc(), 1, 1);
+  op->moveBefore(builder.getInsertionBlock(), builder.getInsertionPoint());
 }
 
 } // namespace

@@ -31,13 +31,18 @@ struct ByteRange {
   int64_t begin = 0, end = 0;
 };
 
+/// True for a memref of static shape, strides and offset (what the
+/// bare-pointer convention can pass), with those strides and offset.
+bool staticLayout(MemRefType type, SmallVectorImpl<int64_t> &strides, int64_t &offset) {
+  return type && type.hasStaticShape() && succeeded(type.getStridesAndOffset(strides, offset)) &&
+         !ShapedType::isDynamic(offset) && !llvm::any_of(strides, ShapedType::isDynamic);
+}
+
 ByteRange byteRange(Value value) {
   auto type = dyn_cast<MemRefType>(value.getType());
   int64_t offset;
   SmallVector<int64_t> strides;
-  if (!type || !type.hasStaticShape() || !type.getElementType().isIntOrFloat() ||
-      failed(type.getStridesAndOffset(strides, offset)) || ShapedType::isDynamic(offset) ||
-      llvm::any_of(strides, ShapedType::isDynamic))
+  if (!staticLayout(type, strides, offset) || !type.getElementType().isIntOrFloat())
     return {};
   int64_t element = std::max<int64_t>(1, type.getElementTypeBitWidth() / 8);
   int64_t span = 1;
@@ -156,8 +161,7 @@ FailureOr<Value> parameterSlot(OpBuilder &b, Location loc, Value value) {
   if (auto memref = dyn_cast<MemRefType>(type)) {
     int64_t offset;
     SmallVector<int64_t> strides;
-    if (!memref.hasStaticShape() || failed(memref.getStridesAndOffset(strides, offset)) ||
-        ShapedType::isDynamic(offset) || llvm::any_of(strides, ShapedType::isDynamic))
+    if (!staticLayout(memref, strides, offset))
       return failure();
     // Bare-pointer convention: the kernel takes the aligned pointer and
     // knows the rest from the type.

@@ -5,6 +5,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -79,6 +80,22 @@ bool runPtxas(const std::string &ptx, const std::string &arch, const std::string
       }
   }
   return true;
+}
+
+std::string PtxasReport::summary(const std::string &arch) const {
+  const Kernel *most = nullptr;
+  int64_t spills = 0, spilling = 0;
+  for (const Kernel &k : kernels) {
+    if (!most || k.registers > most->registers)
+      most = &k;
+    spills += k.spillBytes;
+    spilling += k.spillBytes > 0;
+  }
+  return formatv("ptxas {0}: {1} kernels, at most {2} registers ({3}), {4} kernels spill "
+                 "({5} bytes)",
+                 arch, kernels.size(), most ? most->registers : 0, most ? most->name : "-",
+                 spilling, spills)
+      .str();
 }
 
 } // namespace quench::nvptx
