@@ -28,6 +28,7 @@
 
 #include "quench/Import/OnnxImporter.h"
 #include "quench/Support/OutputPath.h"
+#include "quench/Support/Diagnostics.h"
 #include "quench/Support/Version.h"
 #include "quench/runtime/quench_runtime.h"
 
@@ -97,9 +98,9 @@ static cl::opt<bool> nonSequential(
 static cl::list<std::string> inputShapes("input-shape",
                                          cl::desc("Fix a dynamic ONNX input: name=1x512"),
                                          cl::value_desc("name=DxD..."), cl::cat(category));
-static cl::opt<unsigned> threads("calibration-threads",
-                                 cl::desc("Threads running the model (default: all)"),
-                                 cl::init(0), cl::cat(category));
+// --threads N, registered in main: libLLVM has a hidden option of that name,
+// which would otherwise take the value silently.
+static unsigned threads = 0;
 
 namespace {
 
@@ -696,9 +697,24 @@ calibrateSequential(mlir::ModuleOp module, Samples &samples, const std::string &
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  mlir::registerMLIRContextCLOptions();
+  if (auto it = cl::getRegisteredOptions().find("threads"); it != cl::getRegisteredOptions().end())
+    it->second->removeArgument();
+  static cl::opt<unsigned, true> threadsOption(
+      "threads",
+      cl::desc("Threads running the model (0, the default: all cores; more than the cores "
+               "is capped)"),
+      cl::location(threads), cl::init(0), cl::cat(category));
+  static cl::alias formerName("calibration-threads", cl::aliasopt(threadsOption), cl::Hidden);
   cl::HideUnrelatedOptions(category);
   cl::SetVersionPrinter(quench::printVersion);
   cl::ParseCommandLineOptions(argc, argv, "Quench calibration: model -> statistics\n");
+  // More threads than cores only make the workers wait for each other.
+  if (unsigned cores = std::max(1u, std::thread::hardware_concurrency()); threads > cores) {
+    errs() << "quench-calibrate: note: --threads " << threads << " capped to the " << cores
+           << " cores\n";
+    threads = cores;
+  }
   auto clock = Clock::now();
   std::function<void(const char *)> lap = [&](const char *phase) {
     errs() << formatv("quench-calibrate: {0,-30} {1,8:f2} s\n", phase, secondsSince(clock));
@@ -729,6 +745,7 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   quench::registerQuenchDialects(registry);
   mlir::MLIRContext context(registry);
+  quench::useToolDiagnostics(context);
   context.loadAllAvailableDialects();
   mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
     if (diag.getSeverity() == mlir::DiagnosticSeverity::Remark)
@@ -743,6 +760,7 @@ int main(int argc, char **argv) {
   mlir::OwningOpRef<mlir::ModuleOp> module;
   if (StringRef(inputFilename).ends_with(".onnx")) {
     quench::OnnxImportOptions options;
+    options.requireStaticInputs = true;
     for (const std::string &spec : inputShapes) {
       std::string error;
       if (!quench::parseOnnxInputShape(spec, options, error))

@@ -10,6 +10,7 @@
 
 #include "quench/Import/OnnxImporter.h"
 #include "quench/Support/OutputPath.h"
+#include "quench/Support/Diagnostics.h"
 #include "quench/Support/Version.h"
 #include "quench/Target/NVPTX.h"
 #include "quench/Target/X86Codegen.h"
@@ -255,6 +256,7 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   quench::registerQuenchDialects(registry);
   mlir::MLIRContext context(registry);
+  quench::useToolDiagnostics(context);
   context.loadAllAvailableDialects();
   mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
     if (diag.getSeverity() == mlir::DiagnosticSeverity::Remark)
@@ -274,6 +276,7 @@ int main(int argc, char **argv) {
   bool isOnnx = StringRef(inputFilename).ends_with(".onnx");
   if (isOnnx) {
     quench::OnnxImportOptions options;
+    options.requireStaticInputs = true;
     for (const std::string &spec : inputShapes) {
       std::string error;
       if (!quench::parseOnnxInputShape(spec, options, error))

@@ -9,6 +9,7 @@
 
 #include "quench/Import/OnnxImporter.h"
 #include "quench/Support/OutputPath.h"
+#include "quench/Support/Diagnostics.h"
 #include "quench/Support/Version.h"
 
 #include "passes/Passes.h"
@@ -100,6 +101,7 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   quench::registerQuenchDialects(registry);
   mlir::MLIRContext context(registry);
+  quench::useToolDiagnostics(context);
   mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
     auto print = [&](mlir::Diagnostic &d) {
       switch (d.getSeverity()) {

@@ -33,6 +33,12 @@ struct OnnxImportOptions {
   /// when compiling.
   std::map<std::string, std::string> frozenInputs;
 
+  /// For tools that compile: a graph input whose shape stays dynamic after
+  /// inputShapes is an error naming the input, its dimensions and the
+  /// `--input-shape` that fixes it (rather than an error deep in the
+  /// lowering).
+  bool requireStaticInputs = false;
+
   /// Tensors with more elements than this become `dense_resource` blobs;
   /// smaller ones (and every bool tensor) stay inline `dense` attributes.
   int64_t resourceThreshold = 64;

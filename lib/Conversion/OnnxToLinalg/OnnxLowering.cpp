@@ -25,7 +25,7 @@ FailureOr<RankedTensorType> OnnxNode::staticType(unsigned i) {
   if (!type || !type.hasStaticShape()) {
     error() << "input " << i << " has type " << input(i).getType()
             << "; lowering needs static shapes (fix dynamic model inputs "
-               "with quench-import-onnx --input-shape name=1x512)";
+               "with --input-shape)";
     return failure();
   }
   return type;

@@ -1185,6 +1185,24 @@ LogicalResult Importer::importMainGraph(pb::GraphProto &graph,
                                                       : &fixed->second);
     if (failed(type))
       return failure();
+    if (auto tensor = dyn_cast<RankedTensorType>(*type);
+        options.requireStaticInputs && tensor && !tensor.hasStaticShape()) {
+      // input_ids [1, T] -> --input-shape input_ids=1x<T>
+      std::string dims, fix;
+      const auto &modelDims = input.type().tensor_type().shape().dim();
+      for (auto [i, size] : llvm::enumerate(tensor.getShape())) {
+        std::string symbol = "N";
+        if (static_cast<int>(i) < modelDims.size() && modelDims[i].has_dim_param() &&
+            !modelDims[i].dim_param().empty())
+          symbol = escaped(modelDims[i].dim_param());
+        bool dynamic = ShapedType::isDynamic(size);
+        dims += (i ? ", " : "") + (dynamic ? symbol : std::to_string(size));
+        fix += (i ? "x" : "") + (dynamic ? "<" + symbol + ">" : std::to_string(size));
+      }
+      return fail("input " + q(name) + " has the dynamic shape [" + dims +
+                  "]; compiling needs static shapes: add --input-shape " + escaped(name) + "=" +
+                  fix + " with the sizes you will run");
+    }
     argTypes.push_back(*type);
     argNames.push_back(name);
   }
