@@ -15,6 +15,7 @@
 namespace quench {
 #define GEN_PASS_DEF_NVPTXSPLITREDUCTIONS
 #define GEN_PASS_DEF_NVPTXPREPAREBUFFERS
+#define GEN_PASS_DEF_NVPTXTILECONTRACTIONS
 #define GEN_PASS_DEF_NVPTXMAPTOGPU
 #define GEN_PASS_DEF_NVPTXMERGEKERNELS
 #define GEN_PASS_DEF_NVPTXLOWERLAUNCHES
@@ -43,6 +44,22 @@ struct NvptxPrepareBuffersPass
     quench::nvptx::populateDeviceBufferPatterns(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
+  }
+};
+
+struct NvptxTileContractionsPass
+    : quench::impl::NvptxTileContractionsBase<NvptxTileContractionsPass> {
+  using Base::Base;
+  void runOnOperation() override {
+    if (minBlocks < 1) {
+      getOperation().emitError() << "min-blocks must be positive, got " << minBlocks;
+      return signalPassFailure();
+    }
+    RewritePatternSet patterns(&getContext());
+    quench::nvptx::populateTileContractionPatterns(patterns, minBlocks);
+    // As for the mapping below: no folding, which would move the kernels'
+    // constants around.
+    walkAndApplyPatterns(getOperation(), std::move(patterns));
   }
 };
 

@@ -97,6 +97,10 @@ struct NvptxPipelineOptions : mlir::PassPipelineOptions<NvptxPipelineOptions> {
       *this, "min-parallel",
       llvm::cl::desc("Reductions of ops with fewer outputs are split over more threads"),
       llvm::cl::init(16384)};
+  Option<int64_t> minBlocks{
+      *this, "min-blocks",
+      llvm::cl::desc("Contraction tiles shrink until a contraction has this many blocks"),
+      llvm::cl::init(128)};
 };
 
 /// Linalg on tensors (with qnt ops, through their reference lowering) ->

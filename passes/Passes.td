@@ -610,6 +610,58 @@ def NvptxPrepareBuffers : Pass<"quench-nvptx-prepare-buffers", "::mlir::func::Fu
   let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::memref::MemRefDialect"];
 }
 
+def NvptxTileContractions : Pass<"quench-nvptx-tile-contractions", "::mlir::func::FuncOp"> {
+  let summary = "Turns contractions into tiled shared-memory GPU kernels";
+  let description = [{
+    After bufferization, before `convert-linalg-to-parallel-loops`. Each
+    linalg op on buffers with reduction loops whose body ends in
+    `out + L * R` (a matmul, batched matmul, or any generic whose two factors
+    depend on disjoint parallel dimensions: attention scores with a fused
+    RoPE, attention times V with the softmax's exp and division fused, a
+    down-projection with its SiLU gate fused) and with at least 16 rows and
+    16 columns becomes one `gpu.launch` of a tiled kernel:
+
+    - the parallel dimensions only L reads are the rows (M), those only R
+      reads the columns (N), the rest batch; the reductions are K;
+    - each block computes a BM x BN tile of one batch, looping over K in
+      slices of 16: its threads compute the slice of L (BM x 16) and of R
+      (16 x BN) from their operands, clamped and zero-filled at the edges,
+      into workgroup memory (`#gpu.address_space<workgroup>`); each thread
+      accumulates a TM x TN register tile with `math.fma` (rows and columns
+      strided by the thread grid, so neighbouring threads read neighbouring
+      words and write neighbouring outputs);
+    - the operands of the next slice are loaded before the current slice is
+      multiplied and written to workgroup memory after it (between
+      `gpu.barrier`s), so their latency overlaps the arithmetic;
+    - finally `out = out + sum` by the body's own add.
+
+    Tiles: 128x128 (8x8 per thread, 256 threads), 64x64 (4x4, 256),
+    32x64 and 32x32 (4x4): the largest that still gives `min-blocks` blocks.
+
+    ```mlir
+    linalg.matmul ins(%a, %b : memref<512x384xf32>, memref<384x1024xf32>)
+                  outs(%c : memref<512x1024xf32>)
+    // becomes
+    gpu.launch blocks(...) in (%gx = %c256, ...) threads(...) in (%bx = %c128, ...)
+        workgroup(%lhs : memref<16x33xf32, #gpu.address_space<workgroup>>,
+                  %rhs : memref<16x65xf32, #gpu.address_space<workgroup>>) {
+      scf.for %k0 = %c0 to %c384 step %c16 iter_args(...) -> (f32, ...) {
+        ... memref.store %l, %lhs[...] ... gpu.barrier
+        ... math.fma ... gpu.barrier
+      }
+      ... memref.store %sum, %c[...]
+    }
+    ```
+  }];
+  let options = [
+    Option<"minBlocks", "min-blocks", "int64_t", "128",
+           "Smaller tiles are chosen until a contraction has this many blocks">
+  ];
+  let dependentDialects = ["::mlir::gpu::GPUDialect", "::mlir::scf::SCFDialect",
+                           "::mlir::math::MathDialect", "::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 def NvptxMapToGpu : Pass<"quench-nvptx-map-to-gpu", "::mlir::func::FuncOp"> {
   let summary = "Maps parallel loops to GPU launches; the rest of the memory work to one thread";
   let description = [{

@@ -119,6 +119,9 @@ void quench::buildNvptxPipeline(OpPassManager &pm, const NvptxPipelineOptions &o
   addBufferization(pm);
   pm.addNestedPass<func::FuncOp>(createNvptxPrepareBuffers());
   pm.addPass(createCanonicalizerPass());
+  NvptxTileContractionsOptions tile;
+  tile.minBlocks = options.minBlocks;
+  pm.addNestedPass<func::FuncOp>(createNvptxTileContractions(tile));
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
   NvptxMapToGpuOptions map;
   map.threadsPerBlock = options.threadsPerBlock;
@@ -129,6 +132,9 @@ void quench::buildNvptxPipeline(OpPassManager &pm, const NvptxPipelineOptions &o
   PlanMemoryOptions plan;
   plan.weightThreshold = 0;
   pm.addPass(createPlanMemory(plan));
+  // Constants the greedy rewrites hoisted out of the launches go back in (the
+  // kernels' index arithmetic then folds), rather than becoming parameters.
+  pm.addPass(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addPass(createNvptxMergeKernels());
   if (stopAfter == NvptxStage::Gpu)

@@ -12,7 +12,9 @@ cd "$(dirname "$0")/.."
 out=${1:-build-runtime}
 mkdir -p "$out"
 cxx=${CXX:-c++}
-flags=(-std=c++17 -O2 -Wall -Wextra -Wno-unused-parameter -Iruntime/include -Iruntime/src)
+version=$(sed -n 's/^set(QUENCH_VERSION \(.*\))$/\1/p' CMakeLists.txt)
+flags=(-std=c++17 -O2 -Wall -Wextra -Wno-unused-parameter -Iruntime/include -Iruntime/src
+       "-DQUENCH_VERSION=\"$version\"")
 sources=(runtime/src/Runtime.cpp runtime/src/Cuda.cpp runtime/src/ThreadPool.cpp
          runtime/src/Json.cpp runtime/src/ArtifactWriter.cpp)
 "$cxx" "${flags[@]}" -fPIC -shared -fvisibility=hidden "${sources[@]}" \

@@ -73,6 +73,11 @@ static cl::opt<TargetKind> targetKind(
 static cl::opt<std::string> gpuArch("gpu-arch",
                                     cl::desc("--target=nvptx: GPU architecture (sm_80, sm_90, ...)"),
                                     cl::init("sm_90"), cl::cat(category));
+static cl::opt<int64_t> gpuMinBlocks(
+    "gpu-min-blocks",
+    cl::desc("--target=nvptx: contraction tiles shrink until a contraction has this many "
+             "blocks (about the GPU's SM count)"),
+    cl::init(128), cl::cat(category));
 static cl::opt<std::string> cudaPath(
     "cuda-path",
     cl::desc("--target=nvptx: CUDA toolkit (libdevice, ptxas); default $CUDA_PATH or "
@@ -236,6 +241,8 @@ int main(int argc, char **argv) {
     arch.consume_back("a"); // sm_90a: the architecture-specific features
     if (!prefixed || arch.getAsInteger(10, number) || number < 50)
       fail("--gpu-arch=" + gpuArch + ": expected sm_<N> with N >= 50 (e.g. sm_80, sm_90)");
+    if (gpuMinBlocks < 1)
+      fail("--gpu-min-blocks=" + std::to_string(gpuMinBlocks) + ": expected a positive count");
     if (toolkit.empty()) {
       const char *env = getenv("CUDA_PATH");
       toolkit = env && *env ? env : "/usr/local/cuda";
@@ -414,6 +421,7 @@ int main(int argc, char **argv) {
       return 1;
     quench::NvptxPipelineOptions options;
     options.chip = gpuArch;
+    options.minBlocks = gpuMinBlocks;
     options.cudaPath = toolkit;
     quench::NvptxStage stage = emit == Emit::Gpu    ? quench::NvptxStage::Gpu
                                : emit == Emit::Nvvm ? quench::NvptxStage::Nvvm

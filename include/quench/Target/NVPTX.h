@@ -52,6 +52,35 @@ constexpr const char *kLaunchFunction = "__quench_gpu_launch";
 /// that each op becomes one parallel loop nest (one kernel).
 void populateSplitReductionPatterns(mlir::RewritePatternSet &patterns, int64_t minParallel);
 
+/// A batched contraction's sizes: `batch` independent [m, k] x [k, n]
+/// products (each a product of loop dimensions).
+struct ContractionShape {
+  int64_t batch = 1, m = 1, n = 1, k = 1;
+};
+
+/// The tiling of a contraction kernel: each block computes a bm x bn output
+/// tile, staging bk-deep slices of both sides in shared memory; each of its
+/// (bm / tm) * (bn / tn) threads accumulates tm x tn outputs in registers.
+struct ContractionTile {
+  int64_t bm, bn, bk, tm, tn;
+  int64_t threads() const { return (bm / tm) * (bn / tn); }
+  int64_t blocks(const ContractionShape &shape) const;
+};
+
+/// The largest tile (128x128 with 8x8 per thread down to 32x32 with 4x4)
+/// that still gives `shape` at least `minBlocks` blocks; the smallest when
+/// none does.
+ContractionTile chooseContractionTile(const ContractionShape &shape, int64_t minBlocks);
+
+/// Rewrites each contraction on buffers (a linalg op with reductions whose
+/// body ends in `out + L * R`, L and R depending on disjoint parallel
+/// dimensions: matmuls, batched matmuls, attention with a fused RoPE or
+/// softmax, a down-projection with its fused gate), with at least 16 rows
+/// and columns, into a `gpu.launch` of the tiled kernel
+/// chooseContractionTile picks: shared-memory staging of both sides (L and R
+/// computed there from their operands), register tiles, fma.
+void populateTileContractionPatterns(mlir::RewritePatternSet &patterns, int64_t minBlocks);
+
 /// Rewrites `memref.copy` into `linalg.copy` and static `memref.reshape`
 /// into `memref.reinterpret_cast`.
 void populateDeviceBufferPatterns(mlir::RewritePatternSet &patterns);

@@ -8,6 +8,8 @@
 
 #include "quench/Target/NVPTX.h"
 
+#include "Launch.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -74,20 +76,6 @@ SmallVector<unsigned> fastestLast(scf::ParallelOp loop) {
       order.push_back(d);
   order.append(stored.begin(), stored.end());
   return order;
-}
-
-/// A 1-D launch of `grid` blocks of `block` threads whose body holds only
-/// its terminator; the builder is left before the terminator.
-gpu::LaunchOp createLaunch(OpBuilder &builder, Location loc, int64_t grid, int64_t block) {
-  Value one = arith::ConstantIndexOp::create(builder, loc, 1);
-  auto size = [&](int64_t n) {
-    return n == 1 ? one : Value(arith::ConstantIndexOp::create(builder, loc, n));
-  };
-  auto launch =
-      gpu::LaunchOp::create(builder, loc, size(grid), one, one, size(block), one, one);
-  builder.setInsertionPointToEnd(&launch.getBody().front());
-  builder.setInsertionPoint(gpu::TerminatorOp::create(builder, loc));
-  return launch;
 }
 
 /// scf.parallel (outside any launch or other parallel loop) -> gpu.launch:
@@ -199,17 +187,6 @@ bool onlyReads(Operation *op) {
   });
 }
 
-/// The buffer a memref value views (through subviews, casts, reshapes).
-Value rootBuffer(Value v) {
-  while (Operation *def = v.getDefiningOp()) {
-    auto view = dyn_cast<ViewLikeOpInterface>(def);
-    if (!view)
-      break;
-    v = view.getViewSource();
-  }
-  return v;
-}
-
 /// True when `op` (or an op nested in it) uses a view of `root` and may
 /// write memory.
 bool mayWrite(Operation *op, Value root) {
@@ -283,6 +260,31 @@ void wrapInLaunch(Operation *op) {
 }
 
 } // namespace
+
+gpu::LaunchOp createLaunch(OpBuilder &builder, Location loc, int64_t grid, int64_t block,
+                           TypeRange workgroup) {
+  Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+  auto size = [&](int64_t n) {
+    return n == 1 ? one : Value(arith::ConstantIndexOp::create(builder, loc, n));
+  };
+  auto launch = gpu::LaunchOp::create(builder, loc, size(grid), one, one, size(block), one, one,
+                                      /*dynamicSharedMemorySize=*/nullptr,
+                                      /*asyncTokenType=*/nullptr, /*asyncDependencies=*/{},
+                                      workgroup);
+  builder.setInsertionPointToEnd(&launch.getBody().front());
+  builder.setInsertionPoint(gpu::TerminatorOp::create(builder, loc));
+  return launch;
+}
+
+Value rootBuffer(Value v) {
+  while (Operation *def = v.getDefiningOp()) {
+    auto view = dyn_cast<ViewLikeOpInterface>(def);
+    if (!view)
+      break;
+    v = view.getViewSource();
+  }
+  return v;
+}
 
 void populateDeviceBufferPatterns(RewritePatternSet &patterns) {
   patterns.add<CopyToLinalg, StaticReshape>(patterns.getContext());
