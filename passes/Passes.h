@@ -51,6 +51,24 @@ QuantizeGptqOptions gptqPassOptions(const QuantRecipe &recipe);
 /// module pass manager); `report` prints GPTQ's per-layer objectives.
 void addQuantRecipePasses(mlir::OpPassManager &pm, const QuantRecipe &recipe, bool report);
 
+/// What a quantization recipe did to a model's linear layers.
+struct QuantSummary {
+  int64_t quantized = 0;     ///< layers now `qnt.matmul`
+  int64_t outputLayers = 0;  ///< left in float: the output layer
+  int64_t indivisible = 0;   ///< left in float: the group size does not divide K
+  int64_t otherFloat = 0;    ///< left in float otherwise (e.g. no calibration statistics)
+  int64_t weights = 0;       ///< elements of the quantized weights
+  int64_t weightBits = 0;    ///< their storage: codes, scales, zero points, group indices
+
+  /// "12 of 13 linear layers quantized, 4.28 bits per quantized weight; 1 left
+  /// in float (the output layer)".
+  std::string describe() const;
+};
+
+/// Counts, after a recipe's passes, the quantized and float linear layers of
+/// `module` (`groupSize`: the recipe's, to tell why a layer stayed float).
+QuantSummary summarizeQuantization(mlir::ModuleOp module, int64_t groupSize);
+
 /// Options of the `quench-x86` pipeline.
 struct X86PipelineOptions : mlir::PassPipelineOptions<X86PipelineOptions> {
   Option<unsigned> vectorBits{

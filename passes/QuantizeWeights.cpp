@@ -310,3 +310,58 @@ void quench::addQuantRecipePasses(OpPassManager &pm, const QuantRecipe &recipe, 
   }
   pm.addPass(createCanonicalizerPass());
 }
+
+quench::QuantSummary quench::summarizeQuantization(ModuleOp module, int64_t groupSize) {
+  QuantSummary summary;
+  auto bitsOf = [](Value v) -> int64_t {
+    auto type = v ? dyn_cast<RankedTensorType>(v.getType()) : RankedTensorType();
+    return type ? type.getNumElements() * type.getElementTypeBitWidth() : 0;
+  };
+  module.walk([&](Operation *op) {
+    if (auto matmul = dyn_cast<qnt::MatmulOp>(op)) {
+      ++summary.quantized;
+      if (auto weight = matmul.getWeight().getDefiningOp<qnt::UniformOp>()) {
+        int64_t elements = 1;
+        for (int64_t d : weight.getType().getShape())
+          elements *= d;
+        summary.weights += elements;
+        summary.weightBits += bitsOf(weight.getCodes()) + bitsOf(weight.getScales()) +
+                              bitsOf(weight.getZeroPoints()) + bitsOf(weight.getGroupIndex());
+      }
+      return;
+    }
+    auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+    if (!linalgOp)
+      return;
+    std::optional<LinearLayer> layer = quench::matchLinear(linalgOp);
+    if (!layer)
+      return;
+    if (quench::isReturned(layer->op->getResult(0)))
+      ++summary.outputLayers;
+    else if (!quench::isQuantizable(*layer, groupSize, /*outputLayer=*/true))
+      ++summary.indivisible;
+    else
+      ++summary.otherFloat;
+  });
+  return summary;
+}
+
+std::string quench::QuantSummary::describe() const {
+  int64_t total = quantized + outputLayers + indivisible + otherFloat;
+  std::string out = llvm::formatv("{0} of {1} linear layers quantized", quantized, total);
+  if (weights)
+    out += llvm::formatv(", {0:f2} bits per quantized weight",
+                         static_cast<double>(weightBits) / static_cast<double>(weights));
+  SmallVector<std::string> why;
+  if (outputLayers)
+    why.push_back(outputLayers == 1 ? "the output layer"
+                                    : llvm::formatv("{0} output layers", outputLayers).str());
+  if (indivisible)
+    why.push_back(llvm::formatv("{0} whose inputs the group size does not divide", indivisible));
+  if (otherFloat)
+    why.push_back(llvm::formatv("{0} without calibration statistics", otherFloat));
+  if (!why.empty())
+    out += llvm::formatv("; {0} left in float ({1})", total - quantized,
+                         llvm::join(why, ", "));
+  return out;
+}

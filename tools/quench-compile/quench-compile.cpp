@@ -369,6 +369,11 @@ int main(int argc, char **argv) {
     quench::addQuantRecipePasses(pm, *parsed, timings);
     if (mlir::failed(pm.run(*module)))
       return 1;
+    quench::QuantSummary summary = quench::summarizeQuantization(*module, parsed->groupSize);
+    if (summary.quantized == 0)
+      fail("--recipe=" + recipe + " quantizes no layer of " + inputFilename + ": " +
+           summary.describe());
+    errs() << "quench-compile: " << recipe << ": " << summary.describe() << "\n";
     lap("quantize (" + recipe + ")");
   }
 
