@@ -404,13 +404,67 @@ struct TileContraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
     FailureOr<Contraction> c = analyze(generic);
     if (failed(c) || c->shape.m < 16 || c->shape.n < 16 || c->shape.k < 8)
       return success(generalized);
-    emitKernel(rewriter, *c, chooseContractionTile(c->shape, minBlocks));
+    Value start = initialValue(generic, rewriter);
+    emitKernel(rewriter, *c, chooseContractionTile(c->shape, minBlocks), start);
     rewriter.eraseOp(generic);
     return success();
   }
 
-  void emitKernel(PatternRewriter &rewriter, const Contraction &c,
-                  const ContractionTile &t) const {
+  /// The op before `op` in its block that uses a view of `buffer`'s root.
+  static Operation *lastToucher(Operation *op, Value buffer) {
+    Value root = rootBuffer(buffer);
+    for (Operation *prev = op->getPrevNode(); prev; prev = prev->getPrevNode()) {
+      WalkResult result = prev->walk([&](Operation *nested) {
+        for (Value v : nested->getOperands())
+          if (isa<MemRefType>(v.getType()) && rootBuffer(v) == root)
+            return WalkResult::interrupt();
+        return WalkResult::advance();
+      });
+      if (result.wasInterrupted())
+        return prev;
+    }
+    return nullptr;
+  }
+
+  /// Where the output of `op` was just filled with a scalar (the zero a
+  /// matmul starts from: a linalg.fill of it, or a linalg.copy into it of a
+  /// buffer filled before and only read since, as bufferization writes a
+  /// fill that several matmuls share), that scalar; the kernel then starts
+  /// from it, and the copy and fill no longer needed are erased.
+  static Value initialValue(linalg::GenericOp op, PatternRewriter &rewriter) {
+    Value out = op.getDpsInits()[0];
+    Operation *last = lastToucher(op, out);
+    if (auto fill = dyn_cast_or_null<linalg::FillOp>(last)) {
+      if (!fill.hasPureBufferSemantics() || fill.getOutputs()[0] != out)
+        return {};
+      Value value = fill.getInputs()[0];
+      rewriter.eraseOp(fill);
+      return value;
+    }
+    auto copy = dyn_cast_or_null<linalg::CopyOp>(last);
+    if (!copy || !copy.hasPureBufferSemantics() || copy.getOutputs()[0] != out)
+      return {};
+    Value source = copy.getInputs()[0];
+    Operation *writer = copy;
+    // Other copies out of the filled buffer may come between.
+    do {
+      writer = lastToucher(writer, source);
+      auto other = dyn_cast_or_null<linalg::CopyOp>(writer);
+      if (!other || rootBuffer(other.getOutputs()[0]) == rootBuffer(source))
+        break;
+    } while (true);
+    auto fill = dyn_cast_or_null<linalg::FillOp>(writer);
+    if (!fill || !fill.hasPureBufferSemantics() || fill.getOutputs()[0] != source)
+      return {};
+    Value value = fill.getInputs()[0];
+    rewriter.eraseOp(copy);
+    if (llvm::all_of(source.getUsers(), [&](Operation *user) { return user == fill; }))
+      rewriter.eraseOp(fill);
+    return value;
+  }
+
+  void emitKernel(PatternRewriter &rewriter, const Contraction &c, const ContractionTile &t,
+                  Value start) const {
     Location loc = c.op.getLoc();
     const ContractionShape &s = c.shape;
     Type f32 = rewriter.getF32Type();
@@ -531,7 +585,8 @@ struct TileContraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
           scf::YieldOp::create(rewriter, loc, sums);
         });
 
-    // out[m, n] = out[m, n] + sum, by the body's own add.
+    // out[m, n] = out[m, n] + sum, by the body's own add; `start` + sum
+    // where a fill wrote out[m, n] just before.
     AffineMap outMap = c.op.getMatchingIndexingMap(c.op.getDpsInitOperand(0));
     Value out = c.op.getDpsInits()[0];
     BlockArgument accArg = c.op.getBody()->getArgument(c.op.getNumDpsInputs());
@@ -557,7 +612,7 @@ struct TileContraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
         for (AffineExpr e : outMap.getResults())
           indices.push_back(dims[cast<AffineDimExpr>(e).getPosition()]);
         IRMapping map;
-        map.map(accArg, memref::LoadOp::create(rewriter, loc, out, indices));
+        map.map(accArg, start ? start : memref::LoadOp::create(rewriter, loc, out, indices));
         map.map(mulResult, loop.getResult(i * t.tn + j));
         Value sum = rewriter.clone(*c.add, map)->getResult(0);
         memref::StoreOp::create(rewriter, loc, sum, out, indices);

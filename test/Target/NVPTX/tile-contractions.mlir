@@ -131,3 +131,52 @@ func.func @left_alone(%x: memref<8x64xf32>, %w: memref<64x64xf32>, %y: memref<8x
   linalg.matmul ins(%s, %w : memref<64x64xf32>, memref<64x64xf32>) outs(%s : memref<64x64xf32>)
   return
 }
+
+// -----
+
+// The fill that zeroes a matmul's output right before it is folded: the
+// kernel stores start + sum without reading the output, and the fill goes.
+// Not when something else touches the buffer in between.
+// CHECK-LABEL: func @filled
+// CHECK-NOT: linalg.fill
+// CHECK: gpu.launch
+// CHECK-NOT: memref.load %arg2
+// CHECK: %[[SUM:.*]] = arith.addf %arg3, %{{.*}} : f32
+// CHECK: memref.store %[[SUM]], %arg2
+// CHECK: gpu.terminator
+// CHECK: linalg.fill ins(%arg3 : f32) outs(%arg5
+// CHECK: memref.copy
+// CHECK: gpu.launch
+// CHECK: memref.load %arg5
+func.func @filled(%a: memref<64x32xf32>, %b: memref<32x64xf32>, %c: memref<64x64xf32>, %zero: f32,
+                  %d: memref<64x64xf32>, %e: memref<64x64xf32>) {
+  linalg.fill ins(%zero : f32) outs(%c : memref<64x64xf32>)
+  linalg.matmul ins(%a, %b : memref<64x32xf32>, memref<32x64xf32>) outs(%c : memref<64x64xf32>)
+  linalg.fill ins(%zero : f32) outs(%e : memref<64x64xf32>)
+  memref.copy %e, %d : memref<64x64xf32> to memref<64x64xf32>
+  linalg.matmul ins(%a, %b : memref<64x32xf32>, memref<32x64xf32>) outs(%e : memref<64x64xf32>)
+  return
+}
+
+// -----
+
+// A fill several matmuls share reaches them through copies (as
+// bufferization writes it): each copy goes, then the fill.
+// CHECK-LABEL: func @shared_fill
+// CHECK-NOT: linalg.fill
+// CHECK-NOT: linalg.copy
+// CHECK: gpu.launch
+// CHECK: arith.addf %arg2
+// CHECK: gpu.launch
+// CHECK: arith.addf %arg2
+// CHECK-NOT: linalg.fill
+func.func @shared_fill(%a: memref<64x32xf32>, %b: memref<32x64xf32>, %zero: f32,
+                       %c: memref<64x64xf32>, %d: memref<64x64xf32>) {
+  %filled = memref.alloc() : memref<64x64xf32>
+  linalg.fill ins(%zero : f32) outs(%filled : memref<64x64xf32>)
+  linalg.copy ins(%filled : memref<64x64xf32>) outs(%c : memref<64x64xf32>)
+  linalg.matmul ins(%a, %b : memref<64x32xf32>, memref<32x64xf32>) outs(%c : memref<64x64xf32>)
+  linalg.copy ins(%filled : memref<64x64xf32>) outs(%d : memref<64x64xf32>)
+  linalg.matmul ins(%a, %b : memref<64x32xf32>, memref<32x64xf32>) outs(%d : memref<64x64xf32>)
+  return
+}
