@@ -109,6 +109,9 @@ void quench::buildNvptxPipeline(OpPassManager &pm, const NvptxPipelineOptions &o
   pm.addPass(createLowerQntToLinalg());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
+  // Named ops as generics, so that transposes (and broadcasts) fuse into
+  // their consumers as indexing maps rather than each costing a kernel.
+  pm.addNestedPass<func::FuncOp>(createLinalgGeneralizeNamedOpsPass());
   // Element-wise producers fused into their consumers: one kernel each.
   pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
   NvptxSplitReductionsOptions split;

@@ -434,11 +434,8 @@ struct TileContraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
   static Value initialValue(linalg::GenericOp op, PatternRewriter &rewriter) {
     Value out = op.getDpsInits()[0];
     Operation *last = lastToucher(op, out);
-    if (auto fill = dyn_cast_or_null<linalg::FillOp>(last)) {
-      if (!fill.hasPureBufferSemantics() || fill.getOutputs()[0] != out)
-        return {};
-      Value value = fill.getInputs()[0];
-      rewriter.eraseOp(fill);
+    if (Value value = fillValue(last, out)) {
+      rewriter.eraseOp(last);
       return value;
     }
     auto copy = dyn_cast_or_null<linalg::CopyOp>(last);
@@ -453,14 +450,29 @@ struct TileContraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
       if (!other || rootBuffer(other.getOutputs()[0]) == rootBuffer(source))
         break;
     } while (true);
-    auto fill = dyn_cast_or_null<linalg::FillOp>(writer);
-    if (!fill || !fill.hasPureBufferSemantics() || fill.getOutputs()[0] != source)
+    Value value = fillValue(writer, source);
+    if (!value)
       return {};
-    Value value = fill.getInputs()[0];
     rewriter.eraseOp(copy);
-    if (llvm::all_of(source.getUsers(), [&](Operation *user) { return user == fill; }))
-      rewriter.eraseOp(fill);
+    if (llvm::all_of(source.getUsers(), [&](Operation *user) { return user == writer; }))
+      rewriter.eraseOp(writer);
     return value;
+  }
+
+  /// The scalar `op` fills all of `buffer` with (a linalg.fill, or its
+  /// generic form), or null.
+  static Value fillValue(Operation *op, Value buffer) {
+    auto linalgOp = dyn_cast_or_null<linalg::LinalgOp>(op);
+    if (!linalgOp || !linalgOp.hasPureBufferSemantics() || linalgOp.getNumDpsInits() != 1 ||
+        linalgOp.getDpsInits()[0] != buffer)
+      return {};
+    if (auto fill = dyn_cast<linalg::FillOp>(op))
+      return fill.getInputs()[0];
+    auto generic = dyn_cast<linalg::GenericOp>(op);
+    if (!generic)
+      return {};
+    std::optional<Value> value = linalg::isaFillOpInterface(generic);
+    return value ? *value : Value();
   }
 
   void emitKernel(PatternRewriter &rewriter, const Contraction &c, const ContractionTile &t,
