@@ -2,6 +2,7 @@
 
 #include "Perplexity.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -139,9 +140,10 @@ bool perplexity(const quench_artifact *artifact, const PerplexityOptions &option
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   double meanNll = sum / static_cast<double>(windows);
   std::printf("perplexity %.4f (mean NLL %.6f) over %lld windows of %lld tokens, "
-              "%lld predictions, %.1f s\n",
+              "%lld predictions, %.1f s, %.0f tokens/s\n",
               std::exp(meanNll), meanNll, (long long)windows, (long long)length,
-              (long long)(windows * (length - 1)), seconds);
+              (long long)(windows * (length - 1)), seconds,
+              static_cast<double>(windows * length) / std::max(seconds, 1e-9));
   return true;
 }
 

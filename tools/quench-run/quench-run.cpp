@@ -327,10 +327,22 @@ int main(int argc, char **argv) {
     std::string where = device == "cpu"
                             ? "threads " + std::to_string(quench_session_num_threads(session))
                             : device + (noGraph ? ", no graph" : ", graph replay");
-    std::printf("quench: median %.3f ms, min %.3f, max %.3f over %ld runs (%s, "
-                "warm-up %ld), %.2f runs/s\n",
-                median, sorted.front(), sorted.back(), reps, where.c_str(), warmup,
-                1000.0 / median);
+    // A language model's input ids [1, T]: T tokens per run.
+    std::string rate = std::to_string(static_cast<long long>(1000.0 / median)) + " runs/s";
+    if (numInputs == 1 && inputs[0].shape.size() == 2 && inputs[0].shape[0] == 1 &&
+        (inputs[0].dtype == QUENCH_INT64 || inputs[0].dtype == QUENCH_INT32))
+      rate += ", " + std::to_string(static_cast<long long>(
+                         1000.0 * static_cast<double>(inputs[0].shape[1]) / median)) +
+              " tokens/s";
+    // Milliseconds, with six decimals below 0.1 ms (a small model's runs).
+    auto time = [](double ms) {
+      char text[32];
+      std::snprintf(text, sizeof text, ms >= 0.1 ? "%.3f" : "%.6f", ms);
+      return std::string(text);
+    };
+    std::printf("quench: median %s ms, min %s, max %s over %ld runs (%s, warm-up %ld), %s\n",
+                time(median).c_str(), time(sorted.front()).c_str(),
+                time(sorted.back()).c_str(), reps, where.c_str(), warmup, rate.c_str());
     if (!benchJson.empty()) {
       FILE *f = std::fopen(benchJson.c_str(), "w");
       if (!f)
@@ -368,6 +380,13 @@ int main(int argc, char **argv) {
         die(file + ": " + error);
     }
   }
+
+  // Nothing asked of the outputs: say what the model produced.
+  if (outDir.empty() && expectFiles.empty() && !bench)
+    for (size_t i = 0; i < numOutputs; ++i)
+      std::printf("output '%s': %s %s (give -o DIR to save it)\n", outputInfo(i).name,
+                  quench_dtype_name(outputs[i].dtype),
+                  shapeText(outputs[i].shape).c_str());
 
   int status = 0;
   for (auto &[index, file] : expectFiles) {
