@@ -10,9 +10,13 @@
 import os
 import sys
 
-import numpy as np
-import onnx
-from onnx import TensorProto, helper, numpy_helper
+try:
+    import numpy as np
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+except ImportError as e:
+    sys.exit(f"{os.path.basename(__file__)}: needs numpy and onnx ({e}); Debian's "
+             "/usr/bin/python3 has them (apt install python3-numpy python3-onnx)")
 
 out = sys.argv[1] if len(sys.argv) > 1 else "."
 os.makedirs(out, exist_ok=True)

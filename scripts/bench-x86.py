@@ -34,7 +34,11 @@ import subprocess
 import sys
 import tempfile
 
-import numpy as np
+try:
+    import numpy as np
+except ImportError as e:
+    sys.exit(f"{os.path.basename(__file__)}: needs numpy ({e}); Debian's /usr/bin/python3 "
+             "has it (apt install python3-numpy)")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHAPES = [  # (M, K, N, what)
