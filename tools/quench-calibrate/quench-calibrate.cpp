@@ -186,6 +186,19 @@ public:
       readInputs();
     if (maxWindows > 0)
       count = std::min<int64_t>(count, maxWindows);
+    // A language model's logits [1, T, V]: every id must be below V, as
+    // quench-run --ppl requires of the same file.
+    auto results = entry.getFunctionType().getResults();
+    auto logits = results.empty() ? mlir::RankedTensorType()
+                                  : dyn_cast<mlir::RankedTensorType>(results[0]);
+    if (!tokens.empty() && logits && logits.hasStaticShape() && logits.getRank() == 3) {
+      int64_t vocab = logits.getDimSize(2);
+      for (int64_t i = 0; i < count * inputs[0].shape[1]; ++i)
+        if (tokens[i] >= vocab)
+          fail(tokensFile + ": token " + std::to_string(tokens[i]) + " at position " +
+               std::to_string(i) + " is outside the model's vocabulary of " +
+               std::to_string(vocab));
+    }
   }
 
   int64_t size() const { return count; }
