@@ -806,6 +806,14 @@ int main(int argc, char **argv) {
   if (!numObservers)
     fail(inputFilename + ": the model has no linear layer (a matmul with a constant weight) "
                          "to calibrate");
+  if (recipe) {
+    // Before any run: a recipe that quantizes no layer makes the sequential
+    // calibration pointless (and the compile would refuse it).
+    quench::QuantSummary summary = quench::summarizeQuantization(*module, recipe->groupSize);
+    if (summary.otherFloat == 0)
+      fail("--recipe=" + recipeSpec + " quantizes no layer of " + inputFilename + ": " +
+           summary.describe());
+  }
   Samples samples(findEntry(*module));
   lap("import, lower, observe");
   if (!recipe)
