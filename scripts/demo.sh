@@ -104,7 +104,7 @@ if [ "$CALIBRATE" = 1 ]; then
   echo "== [3/6] Calibrate for $RECIPE (sequential): quench-calibrate --tokens $CALIB"
   start=$(now)
   "$BIN/quench-calibrate" "$MODEL" "${shape_args[@]}" --tokens "$CALIB" \
-    --windows "$CALIB_WINDOWS" --recipe="$RECIPE" --calibration-threads "$THREADS" \
+    --windows "$CALIB_WINDOWS" --recipe="$RECIPE" --threads "$THREADS" \
     -o "$tmp/calibrated.mlirbc" 2> "$tmp/calib.log" || { cat "$tmp/calib.log" >&2; exit 1; }
   calib_time=$(since "$start")
   grep -E 'layer +1 of|layer +[0-9]+ of [0-9]+ .*ETA 0 s$|compile [0-9]+ segments|GPTQ of the layers|run the segments|observers,' \
@@ -123,6 +123,8 @@ start=$(now)
   -o "$tmp/quantized.qz" 2> "$tmp/quantized.log" || { cat "$tmp/quantized.log" >&2; exit 1; }
 quantized_compile=$(since "$start")
 phases "$tmp/quantized.log"
+# What the recipe did: layers quantized and left in float, bits per weight.
+sed -n "s/^quench-compile: $RECIPE: /   /p" "$tmp/quantized.log"
 echo "   $quantized_compile s, artifact $(mb "$tmp/quantized.qz")"
 echo "   and with int8 activations: quench-compile --recipe=$RECIPE --activations=int8"
 start=$(now)
@@ -137,7 +139,7 @@ evaluate() { # artifact label -> "ppl seconds windows"
   "$BIN/quench-run" "$1" --ppl "$EVAL" --windows "$WINDOWS" --threads "$THREADS" > "$tmp/$2.ppl" ||
     { cat "$tmp/$2.ppl" >&2; exit 1; }
   sed 's/^/      /' "$tmp/$2.ppl" >&2
-  sed -n 's/^perplexity \([0-9.]*\) .* over \([0-9]*\) windows .* \([0-9.]*\) s$/\1 \3 \2/p' "$tmp/$2.ppl"
+  sed -n 's/^perplexity \([0-9.]*\) .* over \([0-9]*\) windows .* \([0-9.]*\) s, [0-9]* tokens\/s$/\1 \3 \2/p' "$tmp/$2.ppl"
 }
 read -r fp32_ppl fp32_run windows < <(evaluate "$tmp/fp32.qz" fp32)
 read -r q_ppl q_run _ < <(evaluate "$tmp/quantized.qz" quantized)
