@@ -91,6 +91,11 @@ static cl::opt<std::string> recipeSpec(
     cl::desc("Calibrate sequentially for this GPTQ recipe (w<bits>[g<group>]-gptq[-act][-mse]): each "
              "layer sees the outputs of the already quantized layers before it"),
     cl::value_desc("recipe"), cl::cat(category));
+static cl::opt<bool> allowUnquantized(
+    "allow-unquantized",
+    cl::desc("Calibrate sequentially even when the recipe quantizes no layer (tests: the "
+             "segments then reproduce the non-sequential statistics)"),
+    cl::Hidden, cl::cat(category));
 static cl::opt<bool> nonSequential(
     "non-sequential",
     cl::desc("Calibrate every layer on the float model's activations in one pass"),
@@ -806,7 +811,7 @@ int main(int argc, char **argv) {
   if (!numObservers)
     fail(inputFilename + ": the model has no linear layer (a matmul with a constant weight) "
                          "to calibrate");
-  if (recipe) {
+  if (recipe && !allowUnquantized) {
     // Before any run: a recipe that quantizes no layer makes the sequential
     // calibration pointless (and the compile would refuse it).
     quench::QuantSummary summary = quench::summarizeQuantization(*module, recipe->groupSize);
@@ -826,6 +831,17 @@ int main(int argc, char **argv) {
              : calibrateFloat(*module, samples, self, lap);
   for (const std::string &path : temporaries)
     sys::fs::remove(path);
+  // What the statistics come from, for the artifact's manifest.
+  mlir::MLIRContext *ctx = module->getContext();
+  if (!recipe)
+    (*module)->setAttr("quench.calibration", mlir::StringAttr::get(ctx, "non-sequential"));
+  std::string data =
+      samples.tokensPerSample()
+          ? formatv("{0} windows of {1} tokens from {2}", samples.size(),
+                    samples.tokensPerSample(), sys::path::filename(tokensFile))
+                .str()
+          : formatv("{0} samples", samples.size()).str();
+  (*module)->setAttr("quench.calibration_data", mlir::StringAttr::get(ctx, data));
 
   // Attach the statistics to the observers of the float model.
   module->walk([&](quench::qnt::ObserveOp observer) {

@@ -350,6 +350,7 @@ int main(int argc, char **argv) {
     lap("lower ONNX");
   }
 
+  std::optional<quench::QuantSummary> quantized;
   if (!recipe.empty()) {
     std::optional<quench::QuantRecipe> parsed = quench::parseQuantRecipe(recipe);
     if (!parsed)
@@ -374,6 +375,7 @@ int main(int argc, char **argv) {
       fail("--recipe=" + recipe + " quantizes no layer of " + inputFilename + ": " +
            summary.describe());
     errs() << "quench-compile: " << recipe << ": " << summary.describe() << "\n";
+    quantized = summary;
     lap("quantize (" + recipe + ")");
   }
 
@@ -528,6 +530,24 @@ int main(int argc, char **argv) {
                           k.block[0], k.block[1], k.block[2], k.params, jsonString(k.source))
                       .str();
     manifest += "\n  ],\n";
+  }
+  if (quantized) {
+    // The recipe, the calibration it used, and what it did.
+    auto attr = [&](StringRef name) {
+      auto value = (*module)->getAttrOfType<mlir::StringAttr>(name);
+      return value ? jsonString(value.getValue()) : std::string("null");
+    };
+    manifest += formatv("  \"quantization\": {{\"recipe\": {0}, \"calibration\": {1}, "
+                        "\"calibration_data\": {2}, \"layers_quantized\": {3}, "
+                        "\"layers_float\": {4}, \"bits_per_quantized_weight\": {5:f2}},\n",
+                        jsonString(recipe), attr("quench.calibration"),
+                        attr("quench.calibration_data"), quantized->quantized,
+                        quantized->outputLayers + quantized->indivisible +
+                            quantized->otherFloat,
+                        quantized->weights ? static_cast<double>(quantized->weightBits) /
+                                                 static_cast<double>(quantized->weights)
+                                           : 0.0)
+                    .str();
   }
   manifest += "  \"entry\": " + jsonString(quench::runtime::kEntrySymbol) + ",\n";
   manifest += "  \"inputs\": " + jsonTensors(inputs) + ",\n";
