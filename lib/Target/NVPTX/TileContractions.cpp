@@ -140,25 +140,15 @@ struct Contraction {
   /// The input operand `side` reads with the most elements: the one whose
   /// memory order decides how its tile is read.
   int64_t primaryOperand(Value side) const {
-    SmallVector<Value> work{side};
+    SmallVector<BlockArgument> inputs;
+    inputsOf(side, inputs);
     int64_t best = -1, bestSize = -1;
-    DenseSet<Value> seen;
-    while (!work.empty()) {
-      Value v = work.pop_back_val();
-      if (!seen.insert(v).second)
-        continue;
-      if (auto arg = dyn_cast<BlockArgument>(v)) {
-        if (arg.getOwner() != op.getBody())
-          continue;
-        auto type = cast<MemRefType>(op.getDpsInputs()[arg.getArgNumber()].getType());
-        if (type.getNumElements() > bestSize) {
-          bestSize = type.getNumElements();
-          best = arg.getArgNumber();
-        }
-        continue;
+    for (BlockArgument arg : inputs) {
+      auto type = cast<MemRefType>(op.getDpsInputs()[arg.getArgNumber()].getType());
+      if (type.getNumElements() > bestSize) {
+        bestSize = type.getNumElements();
+        best = arg.getArgNumber();
       }
-      if (Operation *def = v.getDefiningOp(); def && def->getBlock() == op.getBody())
-        llvm::append_range(work, def->getOperands());
     }
     return best;
   }
