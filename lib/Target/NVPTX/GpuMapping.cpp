@@ -190,13 +190,7 @@ bool onlyReads(Operation *op) {
 /// True when `op` (or an op nested in it) uses a view of `root` and may
 /// write memory.
 bool mayWrite(Operation *op, Value root) {
-  bool uses = false;
-  op->walk([&](Operation *nested) {
-    for (Value v : nested->getOperands())
-      if (isa<MemRefType>(v.getType()) && rootBuffer(v) == root)
-        uses = true;
-  });
-  return uses && !isMemoryEffectFree(op) && !onlyReads(op);
+  return usesBuffer(op, root) && !isMemoryEffectFree(op) && !onlyReads(op);
 }
 
 /// Values the host cannot compute (they read device memory, or derive from
@@ -284,6 +278,17 @@ Value rootBuffer(Value v) {
     v = view.getViewSource();
   }
   return v;
+}
+
+bool usesBuffer(Operation *op, Value root) {
+  return op
+      ->walk([&](Operation *nested) {
+        for (Value v : nested->getOperands())
+          if (isa<MemRefType>(v.getType()) && rootBuffer(v) == root)
+            return WalkResult::interrupt();
+        return WalkResult::advance();
+      })
+      .wasInterrupted();
 }
 
 void populateDeviceBufferPatterns(RewritePatternSet &patterns) {

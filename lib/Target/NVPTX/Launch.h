@@ -21,6 +21,9 @@ mlir::gpu::LaunchOp createLaunch(mlir::OpBuilder &builder, mlir::Location loc, i
 /// The buffer a memref value views (through subviews, casts, reshapes).
 mlir::Value rootBuffer(mlir::Value v);
 
+/// True when `op` or an op nested in it uses a view of the buffer `root`.
+bool usesBuffer(mlir::Operation *op, mlir::Value root);
+
 } // namespace quench::nvptx
 
 #endif // QUENCH_LIB_TARGET_NVPTX_LAUNCH_H

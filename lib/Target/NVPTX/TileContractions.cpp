@@ -403,16 +403,9 @@ struct TileContraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
   /// The op before `op` in its block that uses a view of `buffer`'s root.
   static Operation *lastToucher(Operation *op, Value buffer) {
     Value root = rootBuffer(buffer);
-    for (Operation *prev = op->getPrevNode(); prev; prev = prev->getPrevNode()) {
-      WalkResult result = prev->walk([&](Operation *nested) {
-        for (Value v : nested->getOperands())
-          if (isa<MemRefType>(v.getType()) && rootBuffer(v) == root)
-            return WalkResult::interrupt();
-        return WalkResult::advance();
-      });
-      if (result.wasInterrupted())
+    for (Operation *prev = op->getPrevNode(); prev; prev = prev->getPrevNode())
+      if (usesBuffer(prev, root))
         return prev;
-    }
     return nullptr;
   }
 
@@ -432,14 +425,12 @@ struct TileContraction : OpInterfaceRewritePattern<linalg::LinalgOp> {
     if (!copy || !copy.hasPureBufferSemantics() || copy.getOutputs()[0] != out)
       return {};
     Value source = copy.getInputs()[0];
-    Operation *writer = copy;
     // Other copies out of the filled buffer may come between.
-    do {
+    Operation *writer = lastToucher(copy, source);
+    for (auto other = dyn_cast_or_null<linalg::CopyOp>(writer);
+         other && rootBuffer(other.getOutputs()[0]) != rootBuffer(source);
+         other = dyn_cast_or_null<linalg::CopyOp>(writer))
       writer = lastToucher(writer, source);
-      auto other = dyn_cast_or_null<linalg::CopyOp>(writer);
-      if (!other || rootBuffer(other.getOutputs()[0]) == rootBuffer(source))
-        break;
-    } while (true);
     Value value = fillValue(writer, source);
     if (!value)
       return {};
