@@ -83,8 +83,8 @@ struct X86PipelineOptions : mlir::PassPipelineOptions<X86PipelineOptions> {
   Option<int64_t> fusedMaxRows{
       *this, "fused-max-rows",
       llvm::cl::desc("Quantized matmuls with more activation rows than this "
-                     "keep the reference lowering"),
-      llvm::cl::init(64)};
+                     "take the panel kernel (float activations)"),
+      llvm::cl::init(12)};
   Option<bool> int8Activations{
       *this, "int8-activations",
       llvm::cl::desc("Quantized matmuls quantize their activations to int8 per "

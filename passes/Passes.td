@@ -290,9 +290,9 @@ def X86PackWeights : Pass<"quench-x86-pack-weights", "::mlir::func::FuncOp"> {
   let summary = "Rewrites quantized weights into the layout of the fused x86 kernels";
   let description = [{
     For every `qnt.matmul` that `lower-qnt-to-x86` will turn into a fused
-    kernel (f32 activations, at most `max-rows` rows, no activation
-    quantization), rewrites its `qnt.uniform` weight, from the constants, into
-    the one form the kernel reads:
+    kernel (f32 activations, no activation quantization), rewrites its
+    `qnt.uniform` weight, from the constants, into the one form the kernel
+    reads:
 
     - codes unsigned (signed codes shifted by `2^(bits-1)`, the zero points
       with them), 2, 4 or 8 bits wide (3-bit codes stored in 4 bits, 5- to
@@ -317,6 +317,14 @@ def X86PackWeights : Pass<"quench-x86-pack-weights", "::mlir::func::FuncOp"> {
 
     With `int8-activations`, chunks are 64, 32 or 16 code bytes (one byte
     lane per code) and every row count is taken.
+
+    Matmuls of more than `max-rows` rows with float activations take the
+    panel kernel instead, whose codes are stored in strips of `L` weight
+    rows (`L = vector-bits / 32`), byte `i` of each run of `L` bytes holding
+    the `c = 8 / bits` consecutive codes of the strip's row `i`:
+    `#qnt.packing<bits = 4, tile = [16, 2]>` (storage `[N/L, K/c, L]`), so
+    that one load and `c` shift-and-masks give `c` vectors across `L` rows.
+    It needs `N` to be a multiple of `L`.
 
     A float contraction whose B operand is a `qnt.dequantize` of a uniform
     weight (ONNX QDQ: `DequantizeLinear` feeding `MatMul`) first becomes a
@@ -345,8 +353,9 @@ def X86PackWeights : Pass<"quench-x86-pack-weights", "::mlir::func::FuncOp"> {
   let options = [
     Option<"vectorBits", "vector-bits", "unsigned", "512",
            "Width of a vector register in bits (512 for AVX-512, 256 for AVX2)">,
-    Option<"maxRows", "max-rows", "int64_t", "64",
-           "Matmuls with more activation rows keep the reference lowering">,
+    Option<"maxRows", "max-rows", "int64_t", "12",
+           "Matmuls with more activation rows take the panel kernel's layout "
+           "(float activations)">,
     Option<"int8Activations", "int8-activations", "bool", "false",
            "The layout of the int8-activation kernels (chunks of 64, 32 or 16 "
            "code bytes), for matmuls of any row count">
@@ -361,9 +370,9 @@ def LowerQntToX86 : Pass<"lower-qnt-to-x86", "::mlir::func::FuncOp"> {
   let summary = "Lowers quantized matmuls to fused dequantize+matmul kernels for x86";
   let description = [{
     Each `qnt.matmul` whose weight is in the layout of
-    `quench-x86-pack-weights`, with f32 activations and at most `max-rows`
-    rows, becomes a kernel on tensors (scf + vector) that never materializes
-    the float weight:
+    `quench-x86-pack-weights`, with f32 activations, becomes a kernel on
+    tensors (scf + vector) that never materializes the float weight. Up to
+    `max-rows` rows (the row kernel):
 
     ```
     y[m, n] = sum_g s[n, g] * sum_{k in g} x[m, k] * (q[n, k] - z[n, g])
@@ -383,6 +392,15 @@ def LowerQntToX86 : Pass<"lower-qnt-to-x86", "::mlir::func::FuncOp"> {
     Numbers equal the reference lowering's up to float summation order.
     Other matmuls are left for `lower-qnt-to-linalg`.
 
+    With more rows (prefill), the panel kernel: thread tasks of up to 128
+    weight rows (and, when the weight gives fewer than 16 tasks, a share of
+    the activation rows); per block of at most 256 columns of K, a task
+    dequantizes its rows into a `[KC, NC]` f32 panel (one buffer of the
+    function, planned into the workspace), `(q - z) * s` as the reference
+    lowering computes it, and runs 6 x 2L register tiles over it (per column
+    of the block: two panel loads, six broadcast activations, twelve FMAs),
+    the sums of one block carried into the next through the output.
+
     With `int8-activations` (ONNX Runtime's `accuracy_level = 4`, llama.cpp's
     q8 activations), matmuls of any row count are taken. A first parallel
     loop quantizes each activation row per block of `B` columns (the group,
@@ -398,8 +416,9 @@ def LowerQntToX86 : Pass<"lower-qnt-to-x86", "::mlir::func::FuncOp"> {
   let options = [
     Option<"vectorBits", "vector-bits", "unsigned", "512",
            "Width of a vector register in bits (512 for AVX-512, 256 for AVX2)">,
-    Option<"maxRows", "max-rows", "int64_t", "64",
-           "Matmuls with more activation rows keep the reference lowering">,
+    Option<"maxRows", "max-rows", "int64_t", "12",
+           "Matmuls with more activation rows take the panel kernel (float "
+           "activations)">,
     Option<"int8Activations", "int8-activations", "bool", "false",
            "Quantize activations to int8 per block at run time and multiply "
            "in integers (any row count)">,
@@ -408,7 +427,8 @@ def LowerQntToX86 : Pass<"lower-qnt-to-x86", "::mlir::func::FuncOp"> {
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::LLVM::LLVMDialect",
-    "::mlir::math::MathDialect", "::mlir::scf::SCFDialect",
+    "::mlir::bufferization::BufferizationDialect", "::mlir::math::MathDialect",
+    "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect", "::mlir::vector::VectorDialect"
   ];
 }

@@ -19,6 +19,10 @@
 //     holds code `i + t * L` in bits `[t * b, (t + 1) * b)`. One vector load
 //     and `c` shift-and-masks give `c` vectors of `L` consecutive codes.
 //     In the packing's terms: `interleave[t * L + i] = i * c + t`.
+//     The panel kernel (float activations, more than `maxRows` rows)
+//     instead stores strips of `L` rows (`L` f32 lanes): byte `i` of each run
+//     of `L` bytes holds the `c` consecutive codes of the strip's row `i`
+//     (`tile = [L, c]`), one load giving `c` vectors across `L` rows.
 //   - no act-order group index: the columns are permuted so that groups are
 //     contiguous, and the matmul's input is gathered with the same
 //     permutation.
@@ -38,10 +42,12 @@ namespace quench::x86 {
 struct KernelOptions {
   /// Widest vector register the kernels may use (512, 256 or 128 bits).
   unsigned vectorBits = 512;
-  /// Matmuls with at most this many activation rows (the product of the
-  /// input's leading dimensions) get the fused kernel; larger ones keep the
-  /// reference lowering, whose dequantized weight is amortized over the rows.
-  int64_t maxRows = 64;
+  /// With float activations, matmuls with at most this many activation rows
+  /// (the product of the input's leading dimensions) take the row kernel,
+  /// which streams the codes and converts them per pass over four activation
+  /// rows; larger ones take the panel kernel, which dequantizes a block of
+  /// the weight once into a cache-resident panel for all its rows.
+  int64_t maxRows = 12;
   /// Activations quantized to int8 at run time, per block of K, and
   /// multiplied with the codes in integers (ONNX Runtime's accuracy_level 4,
   /// llama.cpp's q8 activations); every row count takes the fused kernel.
@@ -75,8 +81,9 @@ int64_t pickTile(int64_t n, int64_t cap, int64_t multiple = 1);
 void populateX86WeightLayoutPatterns(mlir::RewritePatternSet &patterns,
                                      const KernelOptions &options);
 
-/// Lowers each `qnt.matmul` whose weight is in the kernel form, with at most
-/// `maxRows` rows and f32 activations, to the fused kernel.
+/// Lowers each `qnt.matmul` whose weight is in the kernel form, with f32
+/// activations, to the fused kernel: the row kernel up to `maxRows` rows
+/// (any number with int8 activations), the panel kernel above.
 void populateQntToX86Patterns(mlir::RewritePatternSet &patterns,
                               const KernelOptions &options);
 

@@ -16,10 +16,24 @@
 
 namespace quench::x86 {
 
-/// Whether the fused kernel takes `op` whatever its weight: static f32
-/// activations and result, no activation quantization of its own, at most
-/// `options.maxRows` rows (any number with int8 activations).
+/// Whether a fused kernel takes `op` whatever its weight: static f32
+/// activations and result, no activation quantization of its own.
 bool takesKernel(qnt::MatmulOp op, const KernelOptions &options);
+
+/// Whether a matmul of `rows` activation rows takes the panel kernel (float
+/// activations, more than `options.maxRows` rows) rather than the row
+/// kernel.
+bool usesPanelKernel(int64_t rows, const KernelOptions &options);
+
+/// Weight rows per code vector of the panel kernel: the f32 lanes of a
+/// vector register (16 with AVX-512, 8 with AVX2).
+int64_t panelLanes(const KernelOptions &options);
+
+/// The packing of the panel kernel's layout: byte `i` of each run of `L`
+/// bytes holds the `c` consecutive codes of row `i` of a strip of `L` rows
+/// (`tile = [L, c]`), so that one load of `L` bytes and `c` shift-and-masks
+/// give `c` vectors across `L` rows.
+qnt::PackingAttr panelPacking(mlir::MLIRContext *ctx, unsigned bits, int64_t lanes);
 
 /// The activation rows of `op`: the product of its input's leading
 /// dimensions.
@@ -41,9 +55,11 @@ qnt::PackingAttr kernelPacking(mlir::MLIRContext *ctx, unsigned bits, int64_t la
                                int64_t rowsInFlight);
 
 /// The layout of `weight`, the weight of `op`, when it is the kernel form of
-/// `options` (X86Kernels.h): code bytes per chunk `L` and rows per tile `R`.
+/// `options` (X86Kernels.h). Row kernel: code bytes per chunk `L` and rows
+/// per tile `R`; panel kernel: `L` rows per strip (`R` = 1).
 struct KernelLayout {
   int64_t lanes, rowsInFlight;
+  bool panel = false;
 };
 std::optional<KernelLayout> kernelFormLayout(qnt::MatmulOp op, qnt::UniformOp weight,
                                              const KernelOptions &options);

@@ -25,12 +25,16 @@
 #include "KernelForm.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+
+#include <algorithm>
 
 using namespace mlir;
 using namespace quench;
@@ -483,6 +487,270 @@ private:
   Value zero;
 };
 
+/// Static shape of one panel kernel instance.
+struct PanelShape {
+  int64_t rows, n, k;      // M, N, K
+  unsigned bits;           // 2, 4 or 8
+  int64_t perByte;         // codes per byte, c = 8 / bits
+  int64_t lanes;           // L: f32 lanes, weight rows per strip
+  int64_t group;           // G, columns sharing a scale
+  int64_t kBlock;          // KC: columns of K per panel
+  int64_t segment;         // columns of a panel sharing one scale: min(G, KC)
+  int64_t panelRows;       // NC: weight rows per task, the panel's width
+  int64_t rowBlock;        // MB: activation rows per task
+  int64_t tileRows;        // MR: activation rows per register tile
+  int64_t tileCols;        // NR: weight rows per register tile (a multiple of L)
+  bool floatZeros;
+};
+
+/// The panel kernel: float activations, more rows than the row kernel
+/// takes (prefill). Each task owns NC weight rows and MB activation rows;
+/// per block of KC columns it dequantizes its weight rows into a panel
+/// `[KC, NC]` (f32, K-major: the layout's strips of L rows give vectors
+/// across rows directly), which stays in L2 while every MR x NR register
+/// tile of the task's outputs runs over it (per column of the block, NR / L
+/// panel loads, MR broadcast activations and MR * NR / L FMAs). The
+/// dequantized values are the reference lowering's, `(q - z) * s`, so the
+/// result is the reference's up to float summation order.
+class PanelEmitter {
+public:
+  PanelEmitter(ImplicitLocOpBuilder &b, const PanelShape &shape, Value x, Value codes,
+               Value scales, Value zeros, Value bias)
+      : b(b), s(shape), x(x), codes(codes), scales(scales), zeros(zeros), bias(bias) {
+    f32 = VectorType::get({s.lanes}, b.getF32Type());
+    i32 = VectorType::get({s.lanes}, b.getI32Type());
+  }
+
+  /// y = x * W^T as a [M, N] tensor.
+  Value emit() {
+    int64_t nTasks = s.n / s.panelRows, tasks = nTasks * (s.rows / s.rowBlock);
+    Value out = tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.n}, b.getF32Type());
+    // One panel per task in one buffer of the function (planned into the
+    // workspace like every other buffer, not allocated per task or run);
+    // each task writes its own panel through a restricted tensor view.
+    Value panels = memref::AllocOp::create(
+        b, MemRefType::get({tasks, s.kBlock, s.panelRows}, b.getF32Type()),
+        b.getI64IntegerAttr(64));
+    auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(tasks)},
+                                        ValueRange{out}, std::nullopt);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(forall.getTerminator());
+    Value task = forall.getInductionVars()[0];
+    Value nTasksValue = cIndex(b, nTasks);
+    Value row0 = arith::MulIOp::create(b, arith::DivUIOp::create(b, task, nTasksValue),
+                                       cIndex(b, s.rowBlock));
+    Value col0 = arith::MulIOp::create(b, arith::RemUIOp::create(b, task, nTasksValue),
+                                       cIndex(b, s.panelRows));
+    SmallVector<OpFoldResult> outOffsets = {row0, col0};
+    SmallVector<OpFoldResult> outSizes = {b.getIndexAttr(s.rowBlock),
+                                          b.getIndexAttr(s.panelRows)};
+    SmallVector<OpFoldResult> panelOffsets = {task, b.getIndexAttr(0), b.getIndexAttr(0)};
+    SmallVector<OpFoldResult> panelSizes = {b.getIndexAttr(1), b.getIndexAttr(s.kBlock),
+                                            b.getIndexAttr(s.panelRows)};
+    SmallVector<OpFoldResult> unit2(2, b.getIndexAttr(1)), unit3(3, b.getIndexAttr(1));
+    Value block = tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[0], outOffsets,
+                                                 outSizes, unit2);
+    auto panelBuffer = memref::SubViewOp::create(
+        b,
+        MemRefType::get({s.kBlock, s.panelRows}, b.getF32Type(),
+                        StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic,
+                                               {s.panelRows, 1})),
+        panels, panelOffsets, panelSizes, unit3);
+    Value panel = bufferization::ToTensorOp::create(
+        b, RankedTensorType::get({s.kBlock, s.panelRows}, b.getF32Type()), panelBuffer,
+        /*restrict=*/true, /*writable=*/true);
+    // The first block of K starts the sums (at zero or the bias); the
+    // others add to them.
+    panel = emitDequantize(b, panel, col0, cIndex(b, 0));
+    block = emitProducts(b, block, panel, row0, col0, cIndex(b, 0), /*first=*/true);
+    if (s.k > s.kBlock) {
+      auto loop = scf::ForOp::create(
+          b, cIndex(b, s.kBlock), cIndex(b, s.k), cIndex(b, s.kBlock), ValueRange{block, panel},
+          [&](OpBuilder &nb, Location loc, Value k0, ValueRange args) {
+            ImplicitLocOpBuilder lb(loc, nb);
+            Value next = emitDequantize(lb, args[1], col0, k0);
+            Value sums = emitProducts(lb, args[0], next, row0, col0, k0, /*first=*/false);
+            scf::YieldOp::create(lb, ValueRange{sums, next});
+          });
+      block = loop.getResult(0);
+      panel = loop.getResult(1);
+    }
+    (void)panel;
+    b.setInsertionPointToStart(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(b, block, forall.getRegionIterArgs()[0], outOffsets,
+                                          outSizes, unit2);
+    return forall.getResult(0);
+  }
+
+private:
+  /// `[KC, NC]` panel of the weight rows from `col0`, columns from `k0`:
+  /// per strip of L rows and run of `segment` columns one scale and zero
+  /// point vector (read down the column of `[N, K / G]`), then per byte
+  /// column one load of L bytes and `c` shift-and-masks.
+  Value emitDequantize(ImplicitLocOpBuilder &ib, Value panel, Value col0, Value k0) {
+    Value mask = splat(ib, i32, ib.getI32IntegerAttr((1 << s.bits) - 1));
+    auto bytesType = VectorType::get({s.lanes}, ib.getI8Type());
+    auto stripLoop = scf::ForOp::create(
+        ib, cIndex(ib, 0), cIndex(ib, s.panelRows), cIndex(ib, s.lanes), ValueRange{panel},
+        [&](OpBuilder &nb, Location loc, Value nn, ValueRange stripArgs) {
+          ImplicitLocOpBuilder sb(loc, nb);
+          Value n = arith::AddIOp::create(sb, col0, nn);
+          Value strip = arith::DivUIOp::create(sb, n, cIndex(sb, s.lanes));
+          auto segmentLoop = scf::ForOp::create(
+              sb, cIndex(sb, 0), cIndex(sb, s.kBlock), cIndex(sb, s.segment), stripArgs,
+              [&](OpBuilder &gb, Location gloc, Value seg, ValueRange segArgs) {
+                ImplicitLocOpBuilder rb(gloc, gb);
+                Value kseg = arith::AddIOp::create(rb, k0, seg);
+                Value g = arith::DivUIOp::create(rb, kseg, cIndex(rb, s.group));
+                Value z = readColumn(rb, zeros, n, g);
+                if (!s.floatZeros)
+                  z = arith::ExtUIOp::create(rb, i32, z);
+                Value scale = readColumn(rb, scales, n, g);
+                auto byteLoop = scf::ForOp::create(
+                    rb, cIndex(rb, 0), cIndex(rb, s.segment), cIndex(rb, s.perByte), segArgs,
+                    [&](OpBuilder &cb, Location cloc, Value kk, ValueRange args) {
+                      ImplicitLocOpBuilder kb(cloc, cb);
+                      Value k = arith::AddIOp::create(kb, kseg, kk);
+                      Value byteColumn = s.perByte == 1
+                                             ? k
+                                             : arith::DivUIOp::create(kb, k, cIndex(kb, s.perByte))
+                                                   .getResult();
+                      Value bytes = vector::TransferReadOp::create(
+                          kb, bytesType, codes, ValueRange{strip, byteColumn, cIndex(kb, 0)},
+                          /*padding=*/std::nullopt, ArrayRef<bool>{true});
+                      Value wide = arith::ExtUIOp::create(kb, i32, bytes);
+                      Value at = arith::AddIOp::create(kb, seg, kk);
+                      Value result = args[0];
+                      for (int64_t t = 0; t < s.perByte; ++t) {
+                        Value q = wide;
+                        if (t > 0)
+                          q = arith::ShRUIOp::create(
+                              kb, q,
+                              splat(kb, i32,
+                                    kb.getI32IntegerAttr(static_cast<int32_t>(t * s.bits))));
+                        if (s.perByte > 1)
+                          q = arith::AndIOp::create(kb, q, mask);
+                        Value w = s.floatZeros
+                                      ? arith::SubFOp::create(
+                                            kb, arith::UIToFPOp::create(kb, f32, q), z)
+                                            .getResult()
+                                      : arith::SIToFPOp::create(
+                                            kb, f32, arith::SubIOp::create(kb, q, z))
+                                            .getResult();
+                        w = arith::MulFOp::create(kb, w, scale);
+                        Value row = t == 0 ? at : arith::AddIOp::create(kb, at, cIndex(kb, t));
+                        result = vector::TransferWriteOp::create(kb, w, result,
+                                                                 ValueRange{row, nn},
+                                                                 ArrayRef<bool>{true})
+                                     .getResult();
+                      }
+                      scf::YieldOp::create(kb, result);
+                    });
+                scf::YieldOp::create(rb, byteLoop.getResults());
+              });
+          scf::YieldOp::create(sb, segmentLoop.getResults());
+        });
+    return stripLoop.getResult(0);
+  }
+
+  /// L consecutive rows of column `g` of `[N, K / G]` scales or zero points.
+  Value readColumn(ImplicitLocOpBuilder &rb, Value tensor, Value n, Value g) {
+    Type element = cast<ShapedType>(tensor.getType()).getElementType();
+    AffineMap column = AffineMap::get(2, 0, {rb.getAffineDimExpr(0)}, rb.getContext());
+    return vector::TransferReadOp::create(rb, VectorType::get({s.lanes}, element), tensor,
+                                          ValueRange{n, g}, /*padding=*/std::nullopt, column,
+                                          ArrayRef<bool>{true});
+  }
+
+  /// The task's outputs `block` [MB, NC] after the panel's KC columns from
+  /// `k0`: register tiles of NR weight rows (outer, so that their slice of
+  /// the panel stays in L1) by MR activation rows (inner).
+  Value emitProducts(ImplicitLocOpBuilder &ib, Value block, Value panel, Value row0, Value col0,
+                     Value k0, bool first) {
+    auto colLoop = scf::ForOp::create(
+        ib, cIndex(ib, 0), cIndex(ib, s.panelRows), cIndex(ib, s.tileCols), ValueRange{block},
+        [&](OpBuilder &nb, Location loc, Value n0, ValueRange args) {
+          ImplicitLocOpBuilder lb(loc, nb);
+          int64_t full = s.rowBlock / s.tileRows * s.tileRows;
+          Value out = args[0];
+          if (full > 0)
+            out = emitTiles(lb, out, panel, row0, col0, n0, k0, 0, full, s.tileRows, first);
+          if (full < s.rowBlock)
+            out = emitTiles(lb, out, panel, row0, col0, n0, k0, full, s.rowBlock,
+                            s.rowBlock - full, first);
+          scf::YieldOp::create(lb, out);
+        });
+    return colLoop.getResult(0);
+  }
+
+  /// Register tiles of `mr` activation rows, rows `begin` to `end` of the
+  /// task, weight rows `n0 .. n0 + NR - 1` of the panel.
+  Value emitTiles(ImplicitLocOpBuilder &ib, Value block, Value panel, Value row0, Value col0,
+                  Value n0, Value k0, int64_t begin, int64_t end, int64_t mr, bool first) {
+    int64_t vectors = s.tileCols / s.lanes;
+    auto loop = scf::ForOp::create(
+        ib, cIndex(ib, begin), cIndex(ib, end), cIndex(ib, mr), ValueRange{block},
+        [&](OpBuilder &nb, Location loc, Value m0, ValueRange args) {
+          ImplicitLocOpBuilder lb(loc, nb);
+          SmallVector<Value> rows, columns;
+          for (int64_t i = 0; i < mr; ++i)
+            rows.push_back(arith::AddIOp::create(lb, m0, cIndex(lb, i)));
+          for (int64_t j = 0; j < vectors; ++j)
+            columns.push_back(arith::AddIOp::create(lb, n0, cIndex(lb, j * s.lanes)));
+          SmallVector<Value> init;
+          for (int64_t i = 0; i < mr; ++i)
+            for (int64_t j = 0; j < vectors; ++j) {
+              if (!first)
+                init.push_back(vector::TransferReadOp::create(
+                    lb, f32, args[0], ValueRange{rows[i], columns[j]},
+                    /*padding=*/std::nullopt, ArrayRef<bool>{true}));
+              else if (bias)
+                init.push_back(vector::TransferReadOp::create(
+                    lb, f32, bias, ValueRange{arith::AddIOp::create(lb, col0, columns[j])},
+                    /*padding=*/std::nullopt, ArrayRef<bool>{true}));
+              else
+                init.push_back(splat(lb, f32, lb.getF32FloatAttr(0)));
+            }
+          SmallVector<Value> xRows;
+          for (int64_t i = 0; i < mr; ++i)
+            xRows.push_back(arith::AddIOp::create(lb, row0, rows[i]));
+          auto kLoop = scf::ForOp::create(
+              lb, cIndex(lb, 0), cIndex(lb, s.kBlock), cIndex(lb, 1), init,
+              [&](OpBuilder &kbuilder, Location kloc, Value kk, ValueRange accs) {
+                ImplicitLocOpBuilder kb(kloc, kbuilder);
+                Value k = arith::AddIOp::create(kb, k0, kk);
+                SmallVector<Value> weights;
+                for (int64_t j = 0; j < vectors; ++j)
+                  weights.push_back(vector::TransferReadOp::create(
+                      kb, f32, panel, ValueRange{kk, columns[j]}, /*padding=*/std::nullopt,
+                      ArrayRef<bool>{true}));
+                SmallVector<Value> next;
+                for (int64_t i = 0; i < mr; ++i) {
+                  Value a = vector::BroadcastOp::create(
+                      kb, f32, tensor::ExtractOp::create(kb, x, ValueRange{xRows[i], k}));
+                  for (int64_t j = 0; j < vectors; ++j)
+                    next.push_back(vector::FMAOp::create(kb, a, weights[j], accs[i * vectors + j]));
+                }
+                scf::YieldOp::create(kb, next);
+              });
+          Value out = args[0];
+          for (int64_t i = 0; i < mr; ++i)
+            for (int64_t j = 0; j < vectors; ++j)
+              out = vector::TransferWriteOp::create(lb, kLoop.getResult(i * vectors + j), out,
+                                                    ValueRange{rows[i], columns[j]},
+                                                    ArrayRef<bool>{true})
+                        .getResult();
+          scf::YieldOp::create(lb, out);
+        });
+    return loop.getResult(0);
+  }
+
+  ImplicitLocOpBuilder &b;
+  const PanelShape &s;
+  Value x, codes, scales, zeros, bias;
+  VectorType f32, i32;
+};
+
 struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
   LowerUniformMatmul(MLIRContext *ctx, const x86::KernelOptions &options)
       : OpRewritePattern(ctx, /*benefit=*/2), options(options) {}
@@ -527,9 +795,17 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
       x = tensor::ExpandShapeOp::create(b, matrixType, x, ArrayRef<ReassociationIndices>{{0, 1}});
     else if (inputType.getRank() > 2)
       x = tensor::CollapseShapeOp::create(b, matrixType, x, outerReassociation(inputType.getRank()));
-    KernelEmitter emitter(b, shape, x, weight.getCodes(), weight.getScales(),
-                          weight.getZeroPoints(), op.getBias());
-    Value y = emitter.emit();
+    Value y;
+    if (layout->panel) {
+      PanelShape panel = panelShape(shape, options);
+      y = PanelEmitter(b, panel, x, weight.getCodes(), weight.getScales(),
+                       weight.getZeroPoints(), op.getBias())
+              .emit();
+    } else {
+      y = KernelEmitter(b, shape, x, weight.getCodes(), weight.getScales(),
+                        weight.getZeroPoints(), op.getBias())
+              .emit();
+    }
     if (resultType.getRank() == 1)
       y = tensor::CollapseShapeOp::create(b, resultType, y, ArrayRef<ReassociationIndices>{{0, 1}});
     else if (resultType.getRank() > 2)
@@ -538,6 +814,42 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
     if (weight->use_empty())
       rewriter.eraseOp(weight);
     return success();
+  }
+
+  /// The panel kernel's blocking for the matmul `k` describes: register
+  /// tiles of 6 activation rows by two vectors of weight rows (12
+  /// accumulators: 6 FMAs per panel load), panels of at most 256 columns
+  /// (whole groups, or a piece of one long group) by up to 128 weight rows
+  /// (128 KB, in L2), and tasks over rows too when the weight alone gives
+  /// fewer than 16.
+  static PanelShape panelShape(const KernelShape &k, const x86::KernelOptions &options) {
+    PanelShape p;
+    p.rows = k.rows;
+    p.n = k.n;
+    p.k = k.k;
+    p.bits = k.bits;
+    p.perByte = k.perByte;
+    p.lanes = x86::panelLanes(options);
+    p.group = k.group;
+    p.floatZeros = k.floatZeros;
+    p.kBlock = p.group <= 256 ? x86::pickTile(p.k, 256, p.group)
+                              : x86::pickTile(p.group, 256, p.perByte);
+    p.segment = std::min(p.group, p.kBlock);
+    p.tileCols = p.n % (2 * p.lanes) == 0 ? 2 * p.lanes : p.lanes;
+    p.panelRows = x86::pickTile(p.n, std::clamp<int64_t>(p.n / 16, p.tileCols, 128), p.tileCols);
+    p.tileRows = 6;
+    // Rows are shared out in blocks that divide them and hold at least two
+    // register tiles (each task dequantizes its panel again); otherwise all
+    // rows go to each task.
+    int64_t nTasks = p.n / p.panelRows, minBlock = 2 * p.tileRows;
+    p.rowBlock = p.rows;
+    if (nTasks < 16) {
+      int64_t rowBlocks = (16 + nTasks - 1) / nTasks;
+      int64_t block = x86::pickTile(p.rows, std::max(minBlock, p.rows / rowBlocks), p.tileRows);
+      if (block >= minBlock)
+        p.rowBlock = block;
+    }
+    return p;
   }
 
   /// {{0, ..., rank - 2}, {rank - 1}}: every leading dimension into one.

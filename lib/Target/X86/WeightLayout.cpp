@@ -60,8 +60,19 @@ bool x86::takesKernel(MatmulOp op, const KernelOptions &options) {
   if (Value bias = op.getBias())
     if (!cast<RankedTensorType>(bias.getType()).getElementType().isF32())
       return false;
-  int64_t rows = activationRows(op);
-  return rows >= 1 && (options.int8Activations || rows <= options.maxRows);
+  return activationRows(op) >= 1;
+}
+
+bool x86::usesPanelKernel(int64_t rows, const KernelOptions &options) {
+  return !options.int8Activations && rows > options.maxRows;
+}
+
+int64_t x86::panelLanes(const KernelOptions &options) {
+  return std::min<int64_t>(16, std::max<unsigned>(4, options.vectorBits / 32));
+}
+
+PackingAttr x86::panelPacking(MLIRContext *ctx, unsigned bits, int64_t lanes) {
+  return PackingAttr::get(ctx, bits, BitOrder::LsbFirst, {lanes, 8 / bits}, {});
 }
 
 int64_t x86::activationRowsAtOnce(int64_t rows) { return std::min<int64_t>(rows, 4); }
@@ -106,6 +117,15 @@ std::optional<x86::KernelLayout> x86::kernelFormLayout(MatmulOp op, UniformOp we
       !codesType.getElementType().isInteger(8))
     return std::nullopt;
   unsigned bits = enc.getBits();
+  if (bits != 2 && bits != 4 && bits != 8)
+    return std::nullopt;
+  if (usesPanelKernel(activationRows(op), options)) {
+    int64_t lanes = panelLanes(options);
+    if (enc.getPacking() != panelPacking(op.getContext(), bits, lanes) ||
+        weight.getType().getShape()[0] % lanes != 0 || block[1] % (8 / bits) != 0)
+      return std::nullopt;
+    return KernelLayout{lanes, 1, /*panel=*/true};
+  }
   int64_t lanes = kernelLanes(bits, block[1], options);
   if (!lanes)
     return std::nullopt;
@@ -266,9 +286,13 @@ struct UniformToKernelForm : OpRewritePattern<MatmulOp> {
     bool permuted = !llvm::equal(perm, llvm::seq<int64_t>(0, k));
 
     unsigned bits = enc.getBits() <= 2 ? 2 : enc.getBits() <= 4 ? 4 : 8;
-    int64_t lanes = x86::kernelLanes(bits, group, options);
+    bool panel = x86::usesPanelKernel(x86::activationRows(op), options);
+    int64_t lanes = panel ? x86::panelLanes(options) : x86::kernelLanes(bits, group, options);
     if (!lanes)
       return rewriter.notifyMatchFailure(op, "no chunk of the kernel divides the group");
+    if (panel && (n % lanes != 0 || group % (8 / bits) != 0))
+      return rewriter.notifyMatchFailure(
+          op, "the panel kernel needs whole strips of rows and whole bytes per group");
 
     // Unsigned codes; the offset of signed ones moves into the zero points.
     std::vector<int32_t> kernelCodes(n * k);
@@ -298,9 +322,13 @@ struct UniformToKernelForm : OpRewritePattern<MatmulOp> {
 
     ImplicitLocOpBuilder b(weight.getLoc(), rewriter);
     MLIRContext *ctx = rewriter.getContext();
-    // The R rows in flight stored chunk by chunk (one stream per R rows).
-    int64_t r = x86::rowsInFlight(x86::activationRows(op), n, bits, options);
-    PackingAttr packing = x86::kernelPacking(ctx, bits, lanes, r);
+    // Row kernel: the R rows in flight stored chunk by chunk (one stream
+    // per R rows). Panel kernel: strips of L rows, a byte per row.
+    PackingAttr packing =
+        panel ? x86::panelPacking(ctx, bits, lanes)
+              : x86::kernelPacking(
+                    ctx, bits, lanes,
+                    x86::rowsInFlight(x86::activationRows(op), n, bits, options));
     std::vector<int64_t> tile, interleave;
     if (packing) {
       tile.assign(packing.getTile().begin(), packing.getTile().end());

@@ -44,8 +44,9 @@ func.func @w4(%x: tensor<2x16xf32>, %codes: tensor<4x2x8xi8>, %s: tensor<8x1xf32
   return %y : tensor<2x8xf32>
 }
 
-// With more activation rows than max-rows, or a weight not in the kernel
-// layout (no interleave), the matmul is left for the reference lowering.
+// With more activation rows than max-rows the matmul takes the panel
+// kernel, whose layout this weight is not in: it is left as it is
+// (quench-x86-pack-weights lays such a weight out for the panel kernel).
 // ROWS-LABEL: func.func @w4
 // ROWS:         qnt.matmul
 
@@ -61,4 +62,52 @@ func.func @not_kernel_layout(%x: tensor<1x16xf32>) -> tensor<1x8xf32> {
       -> !qnt.qtensor<8x16xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 16], zero_point = true, packing = <bits = 4>>>
   %y = qnt.matmul %x, %w : (tensor<1x16xf32>, !qnt.qtensor<8x16xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 16], zero_point = true, packing = <bits = 4>>>) -> tensor<1x8xf32>
   return %y : tensor<1x8xf32>
+}
+
+// -----
+
+!p4 = !qnt.qtensor<8x32xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 16], zero_point = true, packing = <bits = 4, tile = [4, 2]>>>
+
+// The panel kernel (24 rows, more than max-rows): 4 lanes, tiles of 6 rows x
+// 8 weight rows (two vectors). One task for the 8 weight rows, the 24 rows
+// in two blocks of 12 (each at least two tiles): 2 tasks, a [32, 8] panel
+// each in one buffer of the function. A task dequantizes per strip of 4
+// weight rows and group (scale and zero point vectors read down their
+// column) one byte column at a time, (q - z) * s written into the panel,
+// then runs its register tiles over the panel: per column two panel loads,
+// broadcast activations, FMAs.
+// CHECK-LABEL: func.func @panel
+// CHECK-SAME:    (%[[X:.*]]: tensor<24x32xf32>, %[[CODES:.*]]: tensor<2x16x4xi8>, %[[S:.*]]: tensor<8x2xf32>, %[[Z:.*]]: tensor<8x2xi8>)
+// CHECK:         %[[PANELS:.*]] = memref.alloc() {alignment = 64 : i64} : memref<2x32x8xf32>
+// CHECK:         scf.forall (%[[T:.*]]) in (2) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<24x8xf32>)
+// CHECK:           %[[VIEW:.*]] = memref.subview %[[PANELS]][%[[T]], 0, 0] [1, 32, 8] [1, 1, 1]
+// CHECK:           %[[PANEL:.*]] = bufferization.to_tensor %[[VIEW]] restrict writable
+// CHECK:           scf.for %{{.*}} = %c0 to %c8 step %c4 iter_args(%{{.*}} = %[[PANEL]])
+// CHECK:             scf.for %{{.*}} = %c0 to %c32 step %c16
+// CHECK:               %[[ZV:.*]] = vector.transfer_read %[[Z]]{{.*}} : tensor<8x2xi8>, vector<4xi8>
+// CHECK:               %[[ZI:.*]] = arith.extui %[[ZV]] : vector<4xi8> to vector<4xi32>
+// CHECK:               %[[SV:.*]] = vector.transfer_read %[[S]]{{.*}} : tensor<8x2xf32>, vector<4xf32>
+// CHECK:               scf.for %{{.*}} = %c0 to %c16 step %c2
+// CHECK:                 %[[BYTES:.*]] = vector.transfer_read %[[CODES]]{{.*}} : tensor<2x16x4xi8>, vector<4xi8>
+// CHECK:                 %[[WIDE:.*]] = arith.extui %[[BYTES]] : vector<4xi8> to vector<4xi32>
+// CHECK:                 %[[LO:.*]] = arith.andi %[[WIDE]]
+// CHECK:                 %[[D:.*]] = arith.subi %[[LO]], %[[ZI]]
+// CHECK:                 %[[F:.*]] = arith.sitofp %[[D]]
+// CHECK:                 %[[W:.*]] = arith.mulf %[[F]], %[[SV]]
+// CHECK:                 vector.transfer_write %[[W]], %{{.*}} : vector<4xf32>, tensor<32x8xf32>
+// CHECK:                 arith.shrui %[[WIDE]]
+// CHECK:           scf.for %{{.*}} = %c0 to %c8 step %c8
+// CHECK:             scf.for %{{.*}} = %c0 to %c12 step %c6
+// CHECK:               scf.for %{{.*}} = %c0 to %c32 step %c1
+// CHECK-COUNT-2:         vector.transfer_read %{{.*}} : tensor<32x8xf32>, vector<4xf32>
+// CHECK:                 tensor.extract %[[X]]
+// CHECK:                 vector.broadcast
+// CHECK:                 vector.fma
+// CHECK:           tensor.parallel_insert_slice
+// CHECK-NOT:     linalg.
+// CHECK-NOT:     qnt.
+func.func @panel(%x: tensor<24x32xf32>, %codes: tensor<2x16x4xi8>, %s: tensor<8x2xf32>, %z: tensor<8x2xi8>) -> tensor<24x8xf32> {
+  %w = qnt.uniform %codes scales(%s) zero_points(%z) : (tensor<2x16x4xi8>, tensor<8x2xf32>, tensor<8x2xi8>) -> !p4
+  %y = qnt.matmul %x, %w : (tensor<24x32xf32>, !p4) -> tensor<24x8xf32>
+  return %y : tensor<24x8xf32>
 }

@@ -111,3 +111,48 @@ func.func @qdq_kn(%x: tensor<1x4xf32>) -> tensor<1x2xf32> {
   } -> tensor<1x2xf32>
   return %y : tensor<1x2xf32>
 }
+
+// -----
+
+// More rows than the row kernel takes (13 > 12): the panel kernel's layout,
+// strips of 4 rows (4 f32 lanes), byte i of each run of 4 bytes holding the
+// two consecutive codes of row i: tile [4, 2], storage [N/4, K/2, 4]. Rows
+// 0 and 2 hold codes 0..7, rows 1 and 3 codes 8..15: columns (0, 1) give
+// 0x10 0x98 0x10 0x98, columns (2, 3) 0x32 0xBA 0x32 0xBA, and so on.
+// Scales and zero points stay.
+// CHECK-LABEL: func.func @panel
+// CHECK-DAG:   %[[S:.*]] = arith.constant dense<{{.*}}> : tensor<4x1xf32>
+// CHECK-DAG:   %[[Z:.*]] = arith.constant dense<{{.*}}> : tensor<4x1xi8>
+// CHECK-DAG:   %[[C:.*]] = arith.constant dense_resource<x86_codes> : tensor<1x4x4xi8>
+// CHECK:       %[[W:.*]] = qnt.uniform %[[C]] scales(%[[S]]) zero_points(%[[Z]])
+// CHECK-SAME:    packing = <bits = 4, tile = [4, 2]>>
+// CHECK:       qnt.matmul %{{.*}}, %[[W]] : (tensor<13x8xf32>
+// CHECK:       x86_codes: "0x010000001098109832BA32BA54DC54DC76FE76FE"
+// NONE-LABEL:  func.func @panel
+// NONE:        packing = <bits = 4, tile = [4, 2]>>
+func.func @panel(%x: tensor<13x8xf32>) -> tensor<13x4xf32> {
+  %codes = arith.constant dense<[[16, 50, 84, 118], [-104, -70, -36, -2], [16, 50, 84, 118], [-104, -70, -36, -2]]> : tensor<4x4xi8>
+  %s = arith.constant dense<[[0.5], [0.25], [1.0], [2.0]]> : tensor<4x1xf32>
+  %z = arith.constant dense<[[8], [7], [6], [5]]> : tensor<4x1xi8>
+  %w = qnt.uniform %codes scales(%s) zero_points(%z) : (tensor<4x4xi8>, tensor<4x1xf32>, tensor<4x1xi8>)
+      -> !qnt.qtensor<4x8xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 8], zero_point = true, packing = <bits = 4>>>
+  %y = qnt.matmul %x, %w : (tensor<13x8xf32>, !qnt.qtensor<4x8xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 8], zero_point = true, packing = <bits = 4>>>) -> tensor<13x4xf32>
+  return %y : tensor<13x4xf32>
+}
+
+// -----
+
+// The panel kernel needs whole strips: 6 rows are no whole number of 4-row
+// strips, so the weight keeps its layout (and the reference lowering).
+// CHECK-LABEL: func.func @panel_partial_strip
+// CHECK:       packing = <bits = 4>>
+// CHECK-NOT:   tile =
+func.func @panel_partial_strip(%x: tensor<13x8xf32>) -> tensor<13x6xf32> {
+  %codes = arith.constant dense<17> : tensor<6x4xi8>
+  %s = arith.constant dense<0.5> : tensor<6x1xf32>
+  %z = arith.constant dense<8> : tensor<6x1xi8>
+  %w = qnt.uniform %codes scales(%s) zero_points(%z) : (tensor<6x4xi8>, tensor<6x1xf32>, tensor<6x1xi8>)
+      -> !qnt.qtensor<6x8xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 8], zero_point = true, packing = <bits = 4>>>
+  %y = qnt.matmul %x, %w : (tensor<13x8xf32>, !qnt.qtensor<6x8xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 8], zero_point = true, packing = <bits = 4>>>) -> tensor<13x6xf32>
+  return %y : tensor<13x6xf32>
+}

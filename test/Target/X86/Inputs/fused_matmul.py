@@ -9,7 +9,8 @@ rank-1/2/3 inputs), compiles it with `--qnt-kernels=fused` and
 `--qnt-kernels=reference`, runs both on the same input and compares. Shapes
 are chosen so that N, K and M are not multiples of the tiles. A fused
 compilation must also not materialize the weight: its linalg output holds no
-f32 tensor of the weight's shape.
+f32 tensor of the weight's shape. Up to 12 rows the float-activation cases
+take the row kernel, above it the panel kernel.
 
 With `--activations=int8` among the flags, the fused result is compared
 instead with numpy's evaluation of the int8 scheme itself (activations
@@ -31,6 +32,10 @@ work, compile_tool, run_tool = sys.argv[1:4]
 opt_tool = os.path.join(os.path.dirname(compile_tool), "quench-opt")
 extra = sys.argv[4:]
 int8 = "--activations=int8" in extra
+# f32 lanes of the target's vectors: the panel kernel's strips of weight rows.
+lanes = 8 if "--target-cpu=x86-64-v3" in extra else 16
+# Float activations: the row kernel up to this many rows, the panel kernel above.
+row_kernel_rows = 12
 os.makedirs(work, exist_ok=True)
 rng = np.random.default_rng(11)
 failures = 0
@@ -180,15 +185,26 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
     # The fused lowering keeps no float copy of the weight; a matmul it does
     # not take keeps the reference lowering's.
     rows = int(np.prod(m_shape))
-    takes = group % ((8 // container) * (16 if int8 else 4)) == 0 and (rows <= 64 or int8)
+    per_byte = 8 // container
+    if int8:
+        takes = group % (per_byte * 16) == 0
+    elif rows <= row_kernel_rows:
+        takes = group % (per_byte * 4) == 0
+    else:  # the panel kernel: whole strips of rows, whole bytes per group
+        takes = group % per_byte == 0 and n % lanes == 0
     if takes != fused:
         print(f"FAIL {name}: the case expects the fused kernel {'' if fused else 'not '}to apply")
         failures += 1
         return
-    passes = ("--quench-prepare-entry --quench-x86-pack-weights{0} --lower-qnt-to-x86{0} "
-              "--lower-qnt-to-linalg").format("=int8-activations=1" if int8 else "")
-    r2 = subprocess.run([opt_tool, base + ".mlir", *passes.split()], capture_output=True, text=True)
-    weight = f"tensor<{n}x{k}xf32>" in r2.stdout or f"tensor<{k}x{n}xf32>" in r2.stdout
+    options = [f"vector-bits={lanes * 32}"] + (["int8-activations=1"] if int8 else [])
+    r2 = subprocess.run([opt_tool, base + ".mlir",
+                         "--quench-prepare-entry",
+                         "--quench-x86-pack-weights=" + " ".join(options),
+                         "--lower-qnt-to-x86=" + " ".join(options),
+                         "--lower-qnt-to-linalg"], capture_output=True, text=True)
+    # The reference lowering's dequantized weight is an op result of the
+    # weight's shape (the panel kernel's panels are views of a buffer).
+    weight = f"-> tensor<{n}x{k}xf32>" in r2.stdout or f"-> tensor<{k}x{n}xf32>" in r2.stdout
     if r2.returncode or weight != (not fused):
         status = "FAIL"
         failures += 1
@@ -210,10 +226,22 @@ case("s4_bias_rank3_m7", [1, 7], 20, 48, 4, signed=True, zp="int", block=[1, 16]
      fused=not int8)
 case("u6_g32_rank1", [], 12, 64, 6, block=[1, 32])
 case("s5_rows2_m64", [64], 16, 80, 5, signed=True, block=[2, 40], fused=not int8)
-case("u4_m65_reference", [65], 16, 64, 4, block=[1, 32], fused=int8)
+case("u4_m65_panel", [65], 16, 64, 4, block=[1, 32])
 case("u4_odd_group_24", [2], 8, 72, 4, block=[1, 24], fused=not int8)
+# 24 rows are no whole number of 16-row strips: the panel kernel needs 8 lanes.
 case("s4_bias_g32_m70", [70], 24, 96, 4, signed=True, zp="int", block=[1, 32], bias=True,
-     fused=int8)
+     fused=int8 or lanes == 8)
+# The panel kernel (float activations, more than 12 rows): several blocks of
+# K (768 = 3 x 256), row blocks per task with a remainder tile (25 = 4 x 6 + 1).
+case("u4_g128_m100_k768", [100], 160, 768, 4, block=[1, 128])
+# Tiles of one vector of rows (48 is no multiple of 32), five blocks of 64.
+case("u3_g64_m40_bias_rank3", [2, 20], 48, 320, 3, block=[1, 64], bias=True)
+# One group of 600 columns in three blocks of 200; signed, no zero points.
+case("s8_perchannel_m33_k600", [33], 32, 600, 8, signed=True, zp=None, packed=False,
+     fused=not int8)
+case("u2_floatzp_m20", [20], 64, 256, 2, zp="float", block=[1, 32], fused=not int8)
+case("u4_actorder_m24", [24], 32, 128, 4, block=[1, 32], act_order=True)
+case("s4_pertensor_m13", [13], 16, 64, 4, signed=True, block=[16, 64])
 # One group of 512 columns per row: int8 activations in two blocks of 256.
 case("u4_perchannel_k512_m2", [2], 24, 512, 4)
 # No kernel chunk (8 codes at least) divides a group of 12: reference lowering.
