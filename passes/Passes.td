@@ -397,9 +397,10 @@ def LowerQntToX86 : Pass<"lower-qnt-to-x86", "::mlir::func::FuncOp"> {
     the activation rows); per block of at most 256 columns of K, a task
     dequantizes its rows into a `[KC, NC]` f32 panel (one buffer of the
     function, planned into the workspace), `(q - z) * s` as the reference
-    lowering computes it, and runs 6 x 2L register tiles over it (per column
-    of the block: two panel loads, six broadcast activations, twelve FMAs),
-    the sums of one block carried into the next through the output.
+    lowering computes it, and runs 8 x 2L register tiles over it (6 x 2L
+    below 512-bit vectors; per column of the block: two panel loads, a
+    broadcast activation per row, two FMAs per row), the sums of one block
+    carried into the next through the output.
 
     With `int8-activations` (ONNX Runtime's `accuracy_level = 4`, llama.cpp's
     q8 activations), matmuls of any row count are taken. A first parallel

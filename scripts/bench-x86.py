@@ -170,6 +170,8 @@ def decode_suite(args, tool, ort, bench, tmp, peaks_by_threads):
              in DECODE]
     cases.append(("2 x 4096x4096 fp32 MatMul", [(4096, 4096)] * 2, 1, 32, 0, False, False))
     for name, shapes, rows, bits, block, symmetric, quantized in cases:
+        if args.cases and not re.search(args.cases, name):
+            continue
         base = os.path.join(tmp, re.sub(r"[^A-Za-z0-9]+", "_", name))
         x = base + "_x.npy"
         np.save(x, rng.standard_normal((rows, shapes[0][0])).astype(np.float32))
@@ -256,6 +258,9 @@ def main():
     p.add_argument("--suite", default="matmul,decode,model",
                    help="comma-separated: matmul, decode, model")
     p.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    p.add_argument("--cases", default="",
+                   help="decode suite: only the chains whose name matches this regular "
+                        "expression (e.g. 'M=' for the 16- and 512-row ones)")
     p.add_argument("--no-ort", action="store_true", help="skip ONNX Runtime")
     p.add_argument("--no-model", action="store_true", help="skip the whole-model figures")
     args = p.parse_args()

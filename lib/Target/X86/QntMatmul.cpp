@@ -817,8 +817,8 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
   }
 
   /// The panel kernel's blocking for the matmul `k` describes: register
-  /// tiles of 6 activation rows by two vectors of weight rows (12
-  /// accumulators: 6 FMAs per panel load), panels of at most 256 columns
+  /// tiles of 8 activation rows (6 with 16 vector registers) by two vectors
+  /// of weight rows (16 or 12 accumulators), panels of at most 256 columns
   /// (whole groups, or a piece of one long group) by up to 128 weight rows
   /// (128 KB, in L2), and tasks over rows too when the weight alone gives
   /// fewer than 16.
@@ -837,7 +837,7 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
     p.segment = std::min(p.group, p.kBlock);
     p.tileCols = p.n % (2 * p.lanes) == 0 ? 2 * p.lanes : p.lanes;
     p.panelRows = x86::pickTile(p.n, std::clamp<int64_t>(p.n / 16, p.tileCols, 128), p.tileCols);
-    p.tileRows = 6;
+    p.tileRows = options.vectorBits >= 512 ? 8 : 6;
     // Rows are shared out in blocks that divide them and hold at least two
     // register tiles (each task dequantizes its panel again); otherwise all
     // rows go to each task.
