@@ -83,8 +83,9 @@ struct X86PipelineOptions : mlir::PassPipelineOptions<X86PipelineOptions> {
   Option<int64_t> fusedMaxRows{
       *this, "fused-max-rows",
       llvm::cl::desc("Quantized matmuls with more activation rows than this "
-                     "take the panel kernel (float activations)"),
-      llvm::cl::init(12)};
+                     "take the panel kernel (-1: 12 with float activations, 2 "
+                     "with int8 activations)"),
+      llvm::cl::init(-1)};
   Option<bool> int8Activations{
       *this, "int8-activations",
       llvm::cl::desc("Quantized matmuls quantize their activations to int8 per "

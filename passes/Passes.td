@@ -316,15 +316,20 @@ def X86PackWeights : Pass<"quench-x86-pack-weights", "::mlir::func::FuncOp"> {
       stream.
 
     With `int8-activations`, chunks are 64, 32 or 16 code bytes (one byte
-    lane per code) and every row count is taken.
+    lane per code).
 
-    Matmuls of more than `max-rows` rows with float activations take the
-    panel kernel instead, whose codes are stored in strips of `L` weight
-    rows (`L = vector-bits / 32`), byte `i` of each run of `L` bytes holding
-    the `c = 8 / bits` consecutive codes of the strip's row `i`:
+    Matmuls of more than `max-rows` rows take the panel kernel instead, whose
+    codes are stored in strips of `L` weight rows (`L = vector-bits / 32`).
+    Float activations: byte `i` of each run of `L` bytes holds the
+    `c = 8 / bits` consecutive codes of the strip's row `i`,
     `#qnt.packing<bits = 4, tile = [16, 2]>` (storage `[N/L, K/c, L]`), so
     that one load and `c` shift-and-masks give `c` vectors across `L` rows.
-    It needs `N` to be a multiple of `L`.
+    int8 activations: bytes `4i .. 4i+3` of each run of `4L` bytes hold row
+    `i`'s codes `j + 4t` in bits `[t*bits, (t+1)*bits)`,
+    `#qnt.packing<bits = 4, tile = [16, 8], interleave = [0, 2, 4, 6, 1, 3,
+    5, 7]>`, so that one load and `c` shift-and-masks give `c` vectors of
+    four codes per row, the operand `vpdpbusd` takes. Either needs `N` to be
+    a multiple of `L`.
 
     A float contraction whose B operand is a `qnt.dequantize` of a uniform
     weight (ONNX QDQ: `DequantizeLinear` feeding `MatMul`) first becomes a
@@ -353,9 +358,9 @@ def X86PackWeights : Pass<"quench-x86-pack-weights", "::mlir::func::FuncOp"> {
   let options = [
     Option<"vectorBits", "vector-bits", "unsigned", "512",
            "Width of a vector register in bits (512 for AVX-512, 256 for AVX2)">,
-    Option<"maxRows", "max-rows", "int64_t", "12",
+    Option<"maxRows", "max-rows", "int64_t", "-1",
            "Matmuls with more activation rows take the panel kernel's layout "
-           "(float activations)">,
+           "(-1: 12 with float activations, 2 with int8 activations)">,
     Option<"int8Activations", "int8-activations", "bool", "false",
            "The layout of the int8-activation kernels (chunks of 64, 32 or 16 "
            "code bytes), for matmuls of any row count">
@@ -403,8 +408,7 @@ def LowerQntToX86 : Pass<"lower-qnt-to-x86", "::mlir::func::FuncOp"> {
     carried into the next through the output.
 
     With `int8-activations` (ONNX Runtime's `accuracy_level = 4`, llama.cpp's
-    q8 activations), matmuls of any row count are taken. A first parallel
-    loop quantizes each activation row per block of `B` columns (the group,
+    q8 activations), a first parallel loop quantizes each activation row per block of `B` columns (the group,
     or for longer groups the largest whole number of chunks up to 256
     dividing it), symmetric with round-half-even:
     `xs = max|x| / 127`, `xq = round(x / xs)`, `xsum = sum xq`. The kernel
@@ -412,14 +416,20 @@ def LowerQntToX86 : Pass<"lower-qnt-to-x86", "::mlir::func::FuncOp"> {
     into 32-bit sums, four products per lane (`vpdpbusd` with `vnni`,
     widening multiplies otherwise), and per block adds
     `s * xs * sum(xq * q)` to the float accumulator and `s * xs * z * xsum`
-    to a correction subtracted at the end.
+    to a correction subtracted at the end. Above `max-rows` rows the int8
+    panel kernel reads the codes as they are stored (no panel): per load of
+    4L code bytes and shift-and-mask, vectors of four codes per weight row
+    meet a broadcast dword of four activation bytes in one `vpdpbusd`, in
+    register tiles of 4 x 2L outputs (2 x 2L below 512-bit vectors) holding
+    int32 sums per block and float sums per output; each task first writes
+    its rows' scales and `s * z` per group into a small workspace table.
   }];
   let options = [
     Option<"vectorBits", "vector-bits", "unsigned", "512",
            "Width of a vector register in bits (512 for AVX-512, 256 for AVX2)">,
-    Option<"maxRows", "max-rows", "int64_t", "12",
-           "Matmuls with more activation rows take the panel kernel (float "
-           "activations)">,
+    Option<"maxRows", "max-rows", "int64_t", "-1",
+           "Matmuls with more activation rows take the panel kernel (-1: 12 "
+           "with float activations, 2 with int8 activations)">,
     Option<"int8Activations", "int8-activations", "bool", "false",
            "Quantize activations to int8 per block at run time and multiply "
            "in integers (any row count)">,

@@ -19,10 +19,12 @@
 //     holds code `i + t * L` in bits `[t * b, (t + 1) * b)`. One vector load
 //     and `c` shift-and-masks give `c` vectors of `L` consecutive codes.
 //     In the packing's terms: `interleave[t * L + i] = i * c + t`.
-//     The panel kernel (float activations, more than `maxRows` rows)
-//     instead stores strips of `L` rows (`L` f32 lanes): byte `i` of each run
-//     of `L` bytes holds the `c` consecutive codes of the strip's row `i`
-//     (`tile = [L, c]`), one load giving `c` vectors across `L` rows.
+//     The panel kernel (more than `rowKernelMaxRows` rows) instead stores
+//     strips of `L` rows (`L` f32 lanes): with float activations byte `i`
+//     of each run of `L` bytes holds the `c` consecutive codes of the
+//     strip's row `i` (`tile = [L, c]`); with int8 activations bytes
+//     `4i .. 4i + 3` of each run of `4L` hold row `i`'s codes `j + 4t`
+//     (`tile = [L, 4c]`, `interleave` as above with 4 lanes).
 //   - no act-order group index: the columns are permuted so that groups are
 //     contiguous, and the matmul's input is gathered with the same
 //     permutation.
@@ -42,12 +44,13 @@ namespace quench::x86 {
 struct KernelOptions {
   /// Widest vector register the kernels may use (512, 256 or 128 bits).
   unsigned vectorBits = 512;
-  /// With float activations, matmuls with at most this many activation rows
-  /// (the product of the input's leading dimensions) take the row kernel,
-  /// which streams the codes and converts them per pass over four activation
-  /// rows; larger ones take the panel kernel, which dequantizes a block of
-  /// the weight once into a cache-resident panel for all its rows.
-  int64_t maxRows = 12;
+  /// Matmuls with at most this many activation rows (the product of the
+  /// input's leading dimensions) take the row kernel, which streams the
+  /// codes and converts them per pass over up to four activation rows;
+  /// larger ones take the panel kernel, which unpacks a block of the weight
+  /// once for many rows. Negative: the measured crossover, 12 with float
+  /// activations, 2 with int8 activations (rowKernelMaxRows).
+  int64_t maxRows = -1;
   /// Activations quantized to int8 at run time, per block of K, and
   /// multiplied with the codes in integers (ONNX Runtime's accuracy_level 4,
   /// llama.cpp's q8 activations); every row count takes the fused kernel.
@@ -56,6 +59,9 @@ struct KernelOptions {
   /// AVX-VNNI for 256 bits): `vpdpbusd` instead of widening multiplies.
   bool vnni = false;
 };
+
+/// The most activation rows the row kernel takes under `options`.
+int64_t rowKernelMaxRows(const KernelOptions &options);
 
 /// Code bytes per chunk (`L`) for a weight of `bits`-bit codes in groups of
 /// `group` columns: the largest candidate whose chunk of `(8 / bits) * L`
@@ -82,8 +88,8 @@ void populateX86WeightLayoutPatterns(mlir::RewritePatternSet &patterns,
                                      const KernelOptions &options);
 
 /// Lowers each `qnt.matmul` whose weight is in the kernel form, with f32
-/// activations, to the fused kernel: the row kernel up to `maxRows` rows
-/// (any number with int8 activations), the panel kernel above.
+/// activations, to the fused kernel: the row kernel up to
+/// `rowKernelMaxRows` rows, the panel kernel above.
 void populateQntToX86Patterns(mlir::RewritePatternSet &patterns,
                               const KernelOptions &options);
 

@@ -20,20 +20,34 @@ namespace quench::x86 {
 /// activations and result, no activation quantization of its own.
 bool takesKernel(qnt::MatmulOp op, const KernelOptions &options);
 
-/// Whether a matmul of `rows` activation rows takes the panel kernel (float
-/// activations, more than `options.maxRows` rows) rather than the row
-/// kernel.
-bool usesPanelKernel(int64_t rows, const KernelOptions &options);
+/// Whether a matmul of `rows` activation rows with `n` weight rows of
+/// `bits`-bit codes (2, 4 or 8) in groups of `group` columns takes the panel
+/// kernel rather than the row kernel: more than `rowKernelMaxRows(options)`
+/// rows. With int8 activations a weight the panel kernel cannot take
+/// (panelTakes) stays with the row kernel, which takes every row count;
+/// with float activations it keeps the reference lowering.
+bool usesPanelKernel(int64_t rows, int64_t n, unsigned bits, int64_t group,
+                     const KernelOptions &options);
+
+/// Whether the panel kernel takes `n` weight rows in groups of `group`
+/// columns: whole strips of rows, whole bytes per group (int8 activations:
+/// the row kernel's chunks, of which the activation blocks are made).
+bool panelTakes(unsigned bits, int64_t n, int64_t group, const KernelOptions &options);
 
 /// Weight rows per code vector of the panel kernel: the f32 lanes of a
 /// vector register (16 with AVX-512, 8 with AVX2).
 int64_t panelLanes(const KernelOptions &options);
 
-/// The packing of the panel kernel's layout: byte `i` of each run of `L`
-/// bytes holds the `c` consecutive codes of row `i` of a strip of `L` rows
-/// (`tile = [L, c]`), so that one load of `L` bytes and `c` shift-and-masks
-/// give `c` vectors across `L` rows.
-qnt::PackingAttr panelPacking(mlir::MLIRContext *ctx, unsigned bits, int64_t lanes);
+/// The packing of the panel kernel's layout, strips of `L` rows. Float
+/// activations: byte `i` of each run of `L` bytes holds the `c` consecutive
+/// codes of the strip's row `i` (`tile = [L, c]`), so that one load of `L`
+/// bytes and `c` shift-and-masks give `c` vectors across `L` rows. int8
+/// activations: bytes `4i .. 4i + 3` of each run of `4L` bytes hold row
+/// `i`'s codes `j + 4t` (`j < 4`) in bits `[t * b, (t + 1) * b)`
+/// (`tile = [L, 4c]`, `interleave = kernelInterleave(b, 4)`), so that one
+/// load and `c` shift-and-masks give `c` vectors of four codes per row, as
+/// `vpdpbusd` takes them.
+qnt::PackingAttr panelPacking(mlir::MLIRContext *ctx, unsigned bits, int64_t lanes, bool int8);
 
 /// The activation rows of `op`: the product of its input's leading
 /// dimensions.

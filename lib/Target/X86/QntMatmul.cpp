@@ -76,6 +76,119 @@ struct QuantizedActivations {
   Value codes, scales, sums;
 };
 
+/// Symmetric int8 activations per row and block of B columns (one thread
+/// task per row): `xs = max |x| / 127`, `xq = round_half_even(x / xs)`,
+/// and `xs * sum xq` summed per weight group (for the zero points).
+QuantizedActivations quantizeActivations(ImplicitLocOpBuilder &b, Value x, const KernelShape &s) {
+  int64_t blocks = s.k / s.block, groups = s.k / s.group;
+  int64_t floatLanes = std::min<int64_t>(16, s.vectorBits / 32);
+  auto vf = VectorType::get({floatLanes}, b.getF32Type());
+  auto vi = VectorType::get({floatLanes}, b.getI32Type());
+  auto vb = VectorType::get({floatLanes}, b.getI8Type());
+  SmallVector<Value> inits = {
+      tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.k}, b.getI8Type()),
+      tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, blocks}, b.getF32Type()),
+      arith::ConstantOp::create(
+          b, DenseElementsAttr::get(RankedTensorType::get({s.rows, groups}, b.getF32Type()),
+                                    ArrayRef<Attribute>{b.getF32FloatAttr(0)}))};
+  auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(s.rows)},
+                                      inits, std::nullopt);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(forall.getTerminator());
+  Value m = forall.getInductionVars()[0];
+  SmallVector<OpFoldResult> strides = {b.getIndexAttr(1), b.getIndexAttr(1)};
+  auto rowSlice = [&](int64_t width) {
+    return SmallVector<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(width)};
+  };
+  SmallVector<OpFoldResult> offsets = {m, b.getIndexAttr(0)};
+  const int64_t widths[] = {s.k, blocks, groups};
+  SmallVector<Value> rowInits;
+  for (auto [i, width] : llvm::enumerate(widths))
+    rowInits.push_back(tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[i], offsets,
+                                                      rowSlice(width), strides));
+  Value zeroF = splat(b, vf, b.getF32FloatAttr(0));
+  Value zeroI = splat(b, vi, b.getI32IntegerAttr(0));
+  Value c0 = cIndex(b, 0);
+  auto blockLoop = scf::ForOp::create(
+      b, c0, cIndex(b, blocks), cIndex(b, 1), rowInits,
+      [&](OpBuilder &nb, Location loc, Value blk, ValueRange rowArgs) {
+        ImplicitLocOpBuilder lb(loc, nb);
+        Value k0 = arith::MulIOp::create(lb, blk, cIndex(lb, s.block));
+        auto read = [&](ImplicitLocOpBuilder &rb, Value j) {
+          Value k = arith::AddIOp::create(rb, k0, j);
+          return vector::TransferReadOp::create(rb, vf, x, ValueRange{m, k},
+                                                /*padding=*/std::nullopt, ArrayRef<bool>{true})
+              .getResult();
+        };
+        auto maxLoop = scf::ForOp::create(
+            lb, c0, cIndex(lb, s.block), cIndex(lb, floatLanes), ValueRange{zeroF},
+            [&](OpBuilder &jb, Location jloc, Value j, ValueRange acc) {
+              ImplicitLocOpBuilder rb(jloc, jb);
+              Value v = math::AbsFOp::create(rb, read(rb, j));
+              scf::YieldOp::create(rb, ValueRange{arith::MaximumFOp::create(rb, v, acc[0])});
+            });
+        Value amax = vector::ReductionOp::create(lb, vector::CombiningKind::MAXIMUMF,
+                                                 maxLoop.getResult(0));
+        Value scale = arith::DivFOp::create(lb, amax, cF32(lb, 127));
+        Value positive = arith::CmpFOp::create(lb, arith::CmpFPredicate::OGT, amax, cF32(lb, 0));
+        Value inverse = arith::SelectOp::create(
+            lb, positive, arith::DivFOp::create(lb, cF32(lb, 127), amax), cF32(lb, 0));
+        Value inverseVec = vector::BroadcastOp::create(lb, vf, inverse);
+        auto quantLoop = scf::ForOp::create(
+            lb, c0, cIndex(lb, s.block), cIndex(lb, floatLanes),
+            ValueRange{rowArgs[0], zeroI},
+            [&](OpBuilder &jb, Location jloc, Value j, ValueRange acc) {
+              ImplicitLocOpBuilder rb(jloc, jb);
+              Value v = arith::MulFOp::create(rb, read(rb, j), inverseVec);
+              Value q = arith::FPToSIOp::create(rb, vi, math::RoundEvenOp::create(rb, v));
+              Value k = arith::AddIOp::create(rb, k0, j);
+              Value row = vector::TransferWriteOp::create(
+                              rb, arith::TruncIOp::create(rb, vb, q), acc[0],
+                              ValueRange{cIndex(rb, 0), k}, ArrayRef<bool>{true})
+                              .getResult();
+              scf::YieldOp::create(rb, ValueRange{row, arith::AddIOp::create(rb, acc[1], q)});
+            });
+        Value sum = vector::ReductionOp::create(lb, vector::CombiningKind::ADD,
+                                                quantLoop.getResult(1));
+        Value c0l = cIndex(lb, 0);
+        Value scalesRow = tensor::InsertOp::create(lb, scale, rowArgs[1], ValueRange{c0l, blk});
+        Value g = s.block == s.group
+                      ? blk
+                      : arith::DivUIOp::create(lb, blk, cIndex(lb, s.group / s.block));
+        Value groupSum = arith::AddFOp::create(
+            lb, tensor::ExtractOp::create(lb, rowArgs[2], ValueRange{c0l, g}),
+            arith::MulFOp::create(lb, scale,
+                                  arith::SIToFPOp::create(lb, lb.getF32Type(), sum)));
+        Value sumsRow = tensor::InsertOp::create(lb, groupSum, rowArgs[2], ValueRange{c0l, g});
+        scf::YieldOp::create(lb, ValueRange{quantLoop.getResult(0), scalesRow, sumsRow});
+      });
+  b.setInsertionPointToStart(forall.getTerminator().getBody());
+  for (auto [i, width] : llvm::enumerate(widths))
+    tensor::ParallelInsertSliceOp::create(b, blockLoop.getResult(i),
+                                          forall.getRegionIterArgs()[i], offsets,
+                                          rowSlice(width), strides);
+  return {forall.getResult(0), forall.getResult(1), forall.getResult(2)};
+}
+
+/// acc[j] += sum_{b < 4} u8(w[4j + b]) * s8(x[4j + b]): one `vpdpbusd`
+/// with VNNI, widening multiplies and a reduction otherwise.
+Value dotBytes(ImplicitLocOpBuilder &kb, Value acc, Value w, Value xs, bool vnni) {
+  int64_t lanes = cast<VectorType>(w.getType()).getNumElements();
+  if (vnni) {
+    std::string name = "llvm.x86.avx512.vpdpbusd." + std::to_string(lanes * 8);
+    return LLVM::CallIntrinsicOp::create(kb, acc.getType(), kb.getStringAttr(name),
+                                         ValueRange{acc, w, xs})
+        .getResult(0);
+  }
+  auto wide = VectorType::get({lanes}, kb.getI32Type());
+  Value products = arith::MulIOp::create(kb, arith::ExtUIOp::create(kb, wide, w),
+                                         arith::ExtSIOp::create(kb, wide, xs));
+  Value quads = vector::ShapeCastOp::create(
+      kb, VectorType::get({lanes / 4, 4}, kb.getI32Type()), products);
+  return vector::MultiDimReductionOp::create(kb, quads, acc, ArrayRef<bool>{false, true},
+                                             vector::CombiningKind::ADD);
+}
+
 class KernelEmitter {
 public:
   KernelEmitter(ImplicitLocOpBuilder &b, const KernelShape &shape, Value x, Value codes,
@@ -89,7 +202,7 @@ public:
   /// y = x * W^T as a [M, N] tensor.
   Value emit() {
     if (s.int8)
-      xq = quantizeActivations();
+      xq = quantizeActivations(b, x, s);
     Value init = tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.n}, b.getF32Type());
     int64_t tasks = s.n / s.taskRows;
     auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(tasks)},
@@ -118,100 +231,6 @@ public:
   }
 
 private:
-  /// Symmetric int8 activations per row and block of B columns (one thread
-  /// task per row): `xs = max |x| / 127`, `xq = round_half_even(x / xs)`,
-  /// and `xs * sum xq` summed per weight group (for the zero points).
-  QuantizedActivations quantizeActivations() {
-    int64_t blocks = s.k / s.block, groups = s.k / s.group;
-    int64_t floatLanes = std::min<int64_t>(16, s.vectorBits / 32);
-    auto vf = VectorType::get({floatLanes}, b.getF32Type());
-    auto vi = VectorType::get({floatLanes}, b.getI32Type());
-    auto vb = VectorType::get({floatLanes}, b.getI8Type());
-    SmallVector<Value> inits = {
-        tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.k}, b.getI8Type()),
-        tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, blocks}, b.getF32Type()),
-        arith::ConstantOp::create(
-            b, DenseElementsAttr::get(RankedTensorType::get({s.rows, groups}, b.getF32Type()),
-                                      ArrayRef<Attribute>{b.getF32FloatAttr(0)}))};
-    auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(s.rows)},
-                                        inits, std::nullopt);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPoint(forall.getTerminator());
-    Value m = forall.getInductionVars()[0];
-    SmallVector<OpFoldResult> strides = {b.getIndexAttr(1), b.getIndexAttr(1)};
-    auto rowSlice = [&](int64_t width) {
-      return SmallVector<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(width)};
-    };
-    SmallVector<OpFoldResult> offsets = {m, b.getIndexAttr(0)};
-    const int64_t widths[] = {s.k, blocks, groups};
-    SmallVector<Value> rowInits;
-    for (auto [i, width] : llvm::enumerate(widths))
-      rowInits.push_back(tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[i], offsets,
-                                                        rowSlice(width), strides));
-    Value zeroF = splat(b, vf, b.getF32FloatAttr(0));
-    Value zeroI = splat(b, vi, b.getI32IntegerAttr(0));
-    Value c0 = cIndex(b, 0);
-    auto blockLoop = scf::ForOp::create(
-        b, c0, cIndex(b, blocks), cIndex(b, 1), rowInits,
-        [&](OpBuilder &nb, Location loc, Value blk, ValueRange rowArgs) {
-          ImplicitLocOpBuilder lb(loc, nb);
-          Value k0 = arith::MulIOp::create(lb, blk, cIndex(lb, s.block));
-          auto read = [&](ImplicitLocOpBuilder &rb, Value j) {
-            Value k = arith::AddIOp::create(rb, k0, j);
-            return vector::TransferReadOp::create(rb, vf, x, ValueRange{m, k},
-                                                  /*padding=*/std::nullopt, ArrayRef<bool>{true})
-                .getResult();
-          };
-          auto maxLoop = scf::ForOp::create(
-              lb, c0, cIndex(lb, s.block), cIndex(lb, floatLanes), ValueRange{zeroF},
-              [&](OpBuilder &jb, Location jloc, Value j, ValueRange acc) {
-                ImplicitLocOpBuilder rb(jloc, jb);
-                Value v = math::AbsFOp::create(rb, read(rb, j));
-                scf::YieldOp::create(rb, ValueRange{arith::MaximumFOp::create(rb, v, acc[0])});
-              });
-          Value amax = vector::ReductionOp::create(lb, vector::CombiningKind::MAXIMUMF,
-                                                   maxLoop.getResult(0));
-          Value scale = arith::DivFOp::create(lb, amax, cF32(lb, 127));
-          Value positive = arith::CmpFOp::create(lb, arith::CmpFPredicate::OGT, amax, cF32(lb, 0));
-          Value inverse = arith::SelectOp::create(
-              lb, positive, arith::DivFOp::create(lb, cF32(lb, 127), amax), cF32(lb, 0));
-          Value inverseVec = vector::BroadcastOp::create(lb, vf, inverse);
-          auto quantLoop = scf::ForOp::create(
-              lb, c0, cIndex(lb, s.block), cIndex(lb, floatLanes),
-              ValueRange{rowArgs[0], zeroI},
-              [&](OpBuilder &jb, Location jloc, Value j, ValueRange acc) {
-                ImplicitLocOpBuilder rb(jloc, jb);
-                Value v = arith::MulFOp::create(rb, read(rb, j), inverseVec);
-                Value q = arith::FPToSIOp::create(rb, vi, math::RoundEvenOp::create(rb, v));
-                Value k = arith::AddIOp::create(rb, k0, j);
-                Value row = vector::TransferWriteOp::create(
-                                rb, arith::TruncIOp::create(rb, vb, q), acc[0],
-                                ValueRange{cIndex(rb, 0), k}, ArrayRef<bool>{true})
-                                .getResult();
-                scf::YieldOp::create(rb, ValueRange{row, arith::AddIOp::create(rb, acc[1], q)});
-              });
-          Value sum = vector::ReductionOp::create(lb, vector::CombiningKind::ADD,
-                                                  quantLoop.getResult(1));
-          Value c0l = cIndex(lb, 0);
-          Value scalesRow = tensor::InsertOp::create(lb, scale, rowArgs[1], ValueRange{c0l, blk});
-          Value g = s.block == s.group
-                        ? blk
-                        : arith::DivUIOp::create(lb, blk, cIndex(lb, s.group / s.block));
-          Value groupSum = arith::AddFOp::create(
-              lb, tensor::ExtractOp::create(lb, rowArgs[2], ValueRange{c0l, g}),
-              arith::MulFOp::create(lb, scale,
-                                    arith::SIToFPOp::create(lb, lb.getF32Type(), sum)));
-          Value sumsRow = tensor::InsertOp::create(lb, groupSum, rowArgs[2], ValueRange{c0l, g});
-          scf::YieldOp::create(lb, ValueRange{quantLoop.getResult(0), scalesRow, sumsRow});
-        });
-    b.setInsertionPointToStart(forall.getTerminator().getBody());
-    for (auto [i, width] : llvm::enumerate(widths))
-      tensor::ParallelInsertSliceOp::create(b, blockLoop.getResult(i),
-                                            forall.getRegionIterArgs()[i], offsets,
-                                            rowSlice(width), strides);
-    return {forall.getResult(0), forall.getResult(1), forall.getResult(2)};
-  }
-
   /// The R rows from `row` (column `column` of the task's block `out`), for
   /// every activation row: whole MR-row passes, then the remaining rows.
   Value emitRowBlock(ImplicitLocOpBuilder &ib, Value row, Value column, Value out) {
@@ -458,25 +477,7 @@ private:
       }
     }
     return accumulate(kb, activationRows, k, xq.codes, bytesType, weights, sums,
-                      [&](Value xs, Value w, Value acc) { return dotBytes(kb, acc, w, xs); });
-  }
-
-  /// acc[j] += sum_{b < 4} u8(w[4j + b]) * s8(x[4j + b]): one `vpdpbusd`
-  /// with VNNI, widening multiplies and a reduction otherwise.
-  Value dotBytes(ImplicitLocOpBuilder &kb, Value acc, Value w, Value xs) {
-    if (s.vnni) {
-      std::string name = "llvm.x86.avx512.vpdpbusd." + std::to_string(s.lanes * 8);
-      return LLVM::CallIntrinsicOp::create(kb, i32, kb.getStringAttr(name),
-                                           ValueRange{acc, w, xs})
-          .getResult(0);
-    }
-    auto wide = VectorType::get({s.lanes}, kb.getI32Type());
-    Value products = arith::MulIOp::create(kb, arith::ExtUIOp::create(kb, wide, w),
-                                           arith::ExtSIOp::create(kb, wide, xs));
-    Value quads = vector::ShapeCastOp::create(
-        kb, VectorType::get({s.lanes / 4, 4}, kb.getI32Type()), products);
-    return vector::MultiDimReductionOp::create(kb, quads, acc, ArrayRef<bool>{false, true},
-                                               vector::CombiningKind::ADD);
+                      [&](Value xs, Value w, Value acc) { return dotBytes(kb, acc, w, xs, s.vnni); });
   }
 
   ImplicitLocOpBuilder &b;
@@ -501,6 +502,7 @@ struct PanelShape {
   int64_t tileRows;        // MR: activation rows per register tile
   int64_t tileCols;        // NR: weight rows per register tile (a multiple of L)
   bool floatZeros;
+  bool vnni;               // int8 activations: vpdpbusd at L * 32 bits
 };
 
 /// The panel kernel: float activations, more rows than the row kernel
@@ -751,6 +753,280 @@ private:
   VectorType f32, i32;
 };
 
+/// The panel kernel with int8 activations (more rows than the row kernel
+/// takes). The activations are quantized per row and block of B columns
+/// as for the row kernel; the codes need no panel: the layout's strips give,
+/// per load of 4L bytes and shift-and-mask, vectors of four codes per
+/// weight row that meet a broadcast dword of four activation bytes in one
+/// `vpdpbusd`. A register tile of MR activation rows by NR weight rows keeps
+/// int32 sums per block and float sums per output:
+///
+///   acc[m, n] += s[n, g] * xs[m, b] * sum_{k in b} xq[m, k] * q[n, k]
+///   acc[m, n] -= s[n, g] * z[n, g] * sums[m, g]      (once per group)
+///
+/// Each task first writes its rows' scales and `s * z` per group into a
+/// small table (`[2, K / G, NC]`, in the workspace), read as whole vectors
+/// by every tile.
+class Int8PanelEmitter {
+public:
+  Int8PanelEmitter(ImplicitLocOpBuilder &b, const PanelShape &shape, const KernelShape &kernel,
+                   Value x, Value codes, Value scales, Value zeros, Value bias)
+      : b(b), s(shape), kernel(kernel), x(x), codes(codes), scales(scales), zeros(zeros),
+        bias(bias) {
+    f32 = VectorType::get({s.lanes}, b.getF32Type());
+    i32 = VectorType::get({s.lanes}, b.getI32Type());
+    bytes = VectorType::get({4 * s.lanes}, b.getI8Type());
+  }
+
+  /// y = x * W^T as a [M, N] tensor.
+  Value emit() {
+    xq = quantizeActivations(b, x, kernel);
+    int64_t groups = s.k / s.group;
+    int64_t nTasks = s.n / s.panelRows, tasks = nTasks * (s.rows / s.rowBlock);
+    Value out = tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.n}, b.getF32Type());
+    Value tables = memref::AllocOp::create(
+        b, MemRefType::get({tasks, 2, groups, s.panelRows}, b.getF32Type()),
+        b.getI64IntegerAttr(64));
+    auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(tasks)},
+                                        ValueRange{out}, std::nullopt);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(forall.getTerminator());
+    Value task = forall.getInductionVars()[0];
+    Value nTasksValue = cIndex(b, nTasks);
+    Value row0 = arith::MulIOp::create(b, arith::DivUIOp::create(b, task, nTasksValue),
+                                       cIndex(b, s.rowBlock));
+    Value col0 = arith::MulIOp::create(b, arith::RemUIOp::create(b, task, nTasksValue),
+                                       cIndex(b, s.panelRows));
+    SmallVector<OpFoldResult> outOffsets = {row0, col0};
+    SmallVector<OpFoldResult> outSizes = {b.getIndexAttr(s.rowBlock),
+                                          b.getIndexAttr(s.panelRows)};
+    SmallVector<OpFoldResult> unit2(2, b.getIndexAttr(1)), unit4(4, b.getIndexAttr(1));
+    Value block = tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[0], outOffsets,
+                                                 outSizes, unit2);
+    auto tableBuffer = memref::SubViewOp::create(
+        b,
+        MemRefType::get({2, groups, s.panelRows}, b.getF32Type(),
+                        StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic,
+                                               {groups * s.panelRows, s.panelRows, 1})),
+        tables,
+        ArrayRef<OpFoldResult>{task, b.getIndexAttr(0), b.getIndexAttr(0), b.getIndexAttr(0)},
+        ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(2), b.getIndexAttr(groups),
+                               b.getIndexAttr(s.panelRows)},
+        unit4);
+    Value table = bufferization::ToTensorOp::create(
+        b, RankedTensorType::get({2, groups, s.panelRows}, b.getF32Type()), tableBuffer,
+        /*restrict=*/true, /*writable=*/true);
+    table = emitTable(table, col0);
+    auto colLoop = scf::ForOp::create(
+        b, cIndex(b, 0), cIndex(b, s.panelRows), cIndex(b, s.tileCols), ValueRange{block},
+        [&](OpBuilder &nb, Location loc, Value n0, ValueRange args) {
+          ImplicitLocOpBuilder lb(loc, nb);
+          int64_t full = s.rowBlock / s.tileRows * s.tileRows;
+          Value tile = args[0];
+          if (full > 0)
+            tile = emitTiles(lb, tile, table, row0, col0, n0, 0, full, s.tileRows);
+          if (full < s.rowBlock)
+            tile = emitTiles(lb, tile, table, row0, col0, n0, full, s.rowBlock,
+                             s.rowBlock - full);
+          scf::YieldOp::create(lb, tile);
+        });
+    b.setInsertionPointToStart(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(b, colLoop.getResult(0),
+                                          forall.getRegionIterArgs()[0], outOffsets, outSizes,
+                                          unit2);
+    return forall.getResult(0);
+  }
+
+private:
+  /// table[0, g, n] = s[col0 + n, g], table[1, g, n] = s * z.
+  Value emitTable(Value table, Value col0) {
+    int64_t groups = s.k / s.group;
+    auto loop = scf::ForOp::create(
+        b, cIndex(b, 0), cIndex(b, s.panelRows), cIndex(b, s.lanes), ValueRange{table},
+        [&](OpBuilder &nb, Location loc, Value nn, ValueRange stripArgs) {
+          ImplicitLocOpBuilder sb(loc, nb);
+          Value n = arith::AddIOp::create(sb, col0, nn);
+          auto groupLoop = scf::ForOp::create(
+              sb, cIndex(sb, 0), cIndex(sb, groups), cIndex(sb, 1), stripArgs,
+              [&](OpBuilder &gb, Location gloc, Value g, ValueRange args) {
+                ImplicitLocOpBuilder rb(gloc, gb);
+                Value scale = readColumn(rb, scales, n, g);
+                Value z = readColumn(rb, zeros, n, g);
+                if (!s.floatZeros)
+                  z = arith::UIToFPOp::create(rb, f32, z);
+                Value t = vector::TransferWriteOp::create(rb, scale, args[0],
+                                                          ValueRange{cIndex(rb, 0), g, nn},
+                                                          ArrayRef<bool>{true})
+                              .getResult();
+                t = vector::TransferWriteOp::create(rb, arith::MulFOp::create(rb, scale, z), t,
+                                                    ValueRange{cIndex(rb, 1), g, nn},
+                                                    ArrayRef<bool>{true})
+                        .getResult();
+                scf::YieldOp::create(rb, t);
+              });
+          scf::YieldOp::create(sb, groupLoop.getResults());
+        });
+    return loop.getResult(0);
+  }
+
+  /// L consecutive rows of column `g` of `[N, K / G]` scales or zero points.
+  Value readColumn(ImplicitLocOpBuilder &rb, Value tensor, Value n, Value g) {
+    Type element = cast<ShapedType>(tensor.getType()).getElementType();
+    AffineMap column = AffineMap::get(2, 0, {rb.getAffineDimExpr(0)}, rb.getContext());
+    return vector::TransferReadOp::create(rb, VectorType::get({s.lanes}, element), tensor,
+                                          ValueRange{n, g}, /*padding=*/std::nullopt, column,
+                                          ArrayRef<bool>{true});
+  }
+
+  /// Register tiles of `mr` activation rows (rows `begin` to `end` of the
+  /// task) by NR weight rows from `n0`.
+  Value emitTiles(ImplicitLocOpBuilder &ib, Value block, Value table, Value row0, Value col0,
+                  Value n0, int64_t begin, int64_t end, int64_t mr) {
+    int64_t vectors = s.tileCols / s.lanes, groups = s.k / s.group;
+    int64_t chunk = 4 * s.perByte, blocksPerGroup = s.group / kernel.block;
+    auto loop = scf::ForOp::create(
+        ib, cIndex(ib, begin), cIndex(ib, end), cIndex(ib, mr), ValueRange{block},
+        [&](OpBuilder &nb, Location loc, Value m0, ValueRange args) {
+          ImplicitLocOpBuilder lb(loc, nb);
+          SmallVector<Value> rows, xRows, columns, strips;
+          for (int64_t i = 0; i < mr; ++i) {
+            rows.push_back(arith::AddIOp::create(lb, m0, cIndex(lb, i)));
+            xRows.push_back(arith::AddIOp::create(lb, row0, rows.back()));
+          }
+          for (int64_t j = 0; j < vectors; ++j) {
+            columns.push_back(arith::AddIOp::create(lb, n0, cIndex(lb, j * s.lanes)));
+            strips.push_back(arith::DivUIOp::create(
+                lb, arith::AddIOp::create(lb, col0, columns.back()), cIndex(lb, s.lanes)));
+          }
+          SmallVector<Value> init;
+          for (int64_t i = 0; i < mr; ++i)
+            for (int64_t j = 0; j < vectors; ++j)
+              init.push_back(bias ? vector::TransferReadOp::create(
+                                        lb, f32, bias,
+                                        ValueRange{arith::AddIOp::create(lb, col0, columns[j])},
+                                        /*padding=*/std::nullopt, ArrayRef<bool>{true})
+                                        .getResult()
+                                  : splat(lb, f32, lb.getF32FloatAttr(0)));
+          auto groupLoop = scf::ForOp::create(
+              lb, cIndex(lb, 0), cIndex(lb, groups), cIndex(lb, 1), init,
+              [&](OpBuilder &gbuilder, Location gloc, Value g, ValueRange accs) {
+                ImplicitLocOpBuilder gb(gloc, gbuilder);
+                SmallVector<Value> groupScales, zeroTerms;
+                for (int64_t j = 0; j < vectors; ++j) {
+                  groupScales.push_back(vector::TransferReadOp::create(
+                      gb, f32, table, ValueRange{cIndex(gb, 0), g, columns[j]},
+                      /*padding=*/std::nullopt, ArrayRef<bool>{true}));
+                  zeroTerms.push_back(vector::TransferReadOp::create(
+                      gb, f32, table, ValueRange{cIndex(gb, 1), g, columns[j]},
+                      /*padding=*/std::nullopt, ArrayRef<bool>{true}));
+                }
+                // The zero points' share: acc -= (s * z) * sums[m, g].
+                SmallVector<Value> next;
+                for (int64_t i = 0; i < mr; ++i) {
+                  Value sum = arith::NegFOp::create(
+                      gb, tensor::ExtractOp::create(gb, xq.sums, ValueRange{xRows[i], g}));
+                  Value sums = vector::BroadcastOp::create(gb, f32, sum);
+                  for (int64_t j = 0; j < vectors; ++j)
+                    next.push_back(
+                        vector::FMAOp::create(gb, sums, zeroTerms[j], accs[i * vectors + j]));
+                }
+                auto blockLoop = scf::ForOp::create(
+                    gb, cIndex(gb, 0), cIndex(gb, blocksPerGroup), cIndex(gb, 1), next,
+                    [&](OpBuilder &bbuilder, Location bloc, Value bi, ValueRange blockAccs) {
+                      ImplicitLocOpBuilder kb(bloc, bbuilder);
+                      Value blk = arith::AddIOp::create(
+                          kb, arith::MulIOp::create(kb, g, cIndex(kb, blocksPerGroup)), bi);
+                      Value k0 = arith::MulIOp::create(kb, blk, cIndex(kb, kernel.block));
+                      SmallVector<Value> zerosI(mr * vectors,
+                                                splat(kb, i32, kb.getI32IntegerAttr(0)));
+                      auto kLoop = scf::ForOp::create(
+                          kb, cIndex(kb, 0), cIndex(kb, kernel.block), cIndex(kb, chunk),
+                          zerosI,
+                          [&](OpBuilder &cbuilder, Location cloc, Value kk, ValueRange sums) {
+                            ImplicitLocOpBuilder cb(cloc, cbuilder);
+                            Value k = arith::AddIOp::create(cb, k0, kk);
+                            scf::YieldOp::create(cb, emitChunk(cb, strips, xRows, k, sums));
+                          });
+                      SmallVector<Value> out;
+                      for (int64_t i = 0; i < mr; ++i) {
+                        Value xs = vector::BroadcastOp::create(
+                            kb, f32, tensor::ExtractOp::create(kb, xq.scales,
+                                                               ValueRange{xRows[i], blk}));
+                        for (int64_t j = 0; j < vectors; ++j) {
+                          int64_t at = i * vectors + j;
+                          Value sum = arith::SIToFPOp::create(kb, f32, kLoop.getResult(at));
+                          Value scale = arith::MulFOp::create(kb, groupScales[j], xs);
+                          out.push_back(vector::FMAOp::create(kb, sum, scale, blockAccs[at]));
+                        }
+                      }
+                      scf::YieldOp::create(kb, out);
+                    });
+                scf::YieldOp::create(gb, blockLoop.getResults());
+              });
+          Value out = args[0];
+          for (int64_t i = 0; i < mr; ++i)
+            for (int64_t j = 0; j < vectors; ++j)
+              out = vector::TransferWriteOp::create(lb, groupLoop.getResult(i * vectors + j), out,
+                                                    ValueRange{rows[i], columns[j]},
+                                                    ArrayRef<bool>{true})
+                        .getResult();
+          scf::YieldOp::create(lb, out);
+        });
+    return loop.getResult(0);
+  }
+
+  /// One chunk of 4c columns at `k`: per strip one load of 4L code bytes
+  /// and c runs by shift and mask; per activation row and run one broadcast
+  /// dword of four activation bytes and a `vpdpbusd` per strip.
+  SmallVector<Value> emitChunk(ImplicitLocOpBuilder &cb, ArrayRef<Value> strips,
+                               ArrayRef<Value> xRows, Value k, ValueRange sums) {
+    int64_t vectors = strips.size();
+    Value mask = splat(cb, bytes, cb.getI8IntegerAttr(static_cast<int8_t>((1 << s.bits) - 1)));
+    Value chunkIndex = arith::DivUIOp::create(cb, k, cIndex(cb, 4 * s.perByte));
+    SmallVector<SmallVector<Value>> weights(vectors);
+    for (int64_t j = 0; j < vectors; ++j) {
+      Value loaded = vector::TransferReadOp::create(
+          cb, bytes, codes, ValueRange{strips[j], chunkIndex, cIndex(cb, 0)},
+          /*padding=*/std::nullopt, ArrayRef<bool>{true});
+      for (int64_t t = 0; t < s.perByte; ++t) {
+        Value q = loaded;
+        if (t > 0)
+          q = arith::ShRUIOp::create(
+              cb, q, splat(cb, bytes, cb.getI8IntegerAttr(static_cast<int8_t>(t * s.bits))));
+        if (s.perByte > 1 && t + 1 < s.perByte)
+          q = arith::AndIOp::create(cb, q, mask);
+        weights[j].push_back(q);
+      }
+    }
+    auto quad = VectorType::get({4}, cb.getI8Type());
+    auto one = VectorType::get({1}, cb.getI32Type());
+    SmallVector<Value> next(sums.begin(), sums.end());
+    for (auto [i, row] : llvm::enumerate(xRows))
+      for (int64_t t = 0; t < s.perByte; ++t) {
+        Value column = t == 0 ? k : arith::AddIOp::create(cb, k, cIndex(cb, 4 * t));
+        Value four = vector::TransferReadOp::create(cb, quad, xq.codes, ValueRange{row, column},
+                                                    /*padding=*/std::nullopt,
+                                                    ArrayRef<bool>{true});
+        Value word = vector::ExtractOp::create(cb, vector::BitCastOp::create(cb, one, four),
+                                               ArrayRef<int64_t>{0});
+        Value activations =
+            vector::BitCastOp::create(cb, bytes, vector::BroadcastOp::create(cb, i32, word));
+        for (int64_t j = 0; j < vectors; ++j) {
+          int64_t at = i * vectors + j;
+          next[at] = dotBytes(cb, next[at], weights[j][t], activations, s.vnni);
+        }
+      }
+    return next;
+  }
+
+  ImplicitLocOpBuilder &b;
+  const PanelShape &s;
+  const KernelShape &kernel;
+  Value x, codes, scales, zeros, bias;
+  QuantizedActivations xq;
+  VectorType f32, i32, bytes;
+};
+
 struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
   LowerUniformMatmul(MLIRContext *ctx, const x86::KernelOptions &options)
       : OpRewritePattern(ctx, /*benefit=*/2), options(options) {}
@@ -796,7 +1072,12 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
     else if (inputType.getRank() > 2)
       x = tensor::CollapseShapeOp::create(b, matrixType, x, outerReassociation(inputType.getRank()));
     Value y;
-    if (layout->panel) {
+    if (layout->panel && shape.int8) {
+      PanelShape panel = panelShape(shape, options);
+      y = Int8PanelEmitter(b, panel, shape, x, weight.getCodes(), weight.getScales(),
+                           weight.getZeroPoints(), op.getBias())
+              .emit();
+    } else if (layout->panel) {
       PanelShape panel = panelShape(shape, options);
       y = PanelEmitter(b, panel, x, weight.getCodes(), weight.getScales(),
                        weight.getZeroPoints(), op.getBias())
@@ -832,12 +1113,17 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
     p.lanes = x86::panelLanes(options);
     p.group = k.group;
     p.floatZeros = k.floatZeros;
+    p.vnni = k.vnni;
     p.kBlock = p.group <= 256 ? x86::pickTile(p.k, 256, p.group)
                               : x86::pickTile(p.group, 256, p.perByte);
     p.segment = std::min(p.group, p.kBlock);
     p.tileCols = p.n % (2 * p.lanes) == 0 ? 2 * p.lanes : p.lanes;
     p.panelRows = x86::pickTile(p.n, std::clamp<int64_t>(p.n / 16, p.tileCols, 128), p.tileCols);
-    p.tileRows = options.vectorBits >= 512 ? 8 : 6;
+    // int8 activations keep int32 and float sums per output: 4 (2) rows.
+    if (k.int8)
+      p.tileRows = options.vectorBits >= 512 ? 4 : 2;
+    else
+      p.tileRows = options.vectorBits >= 512 ? 8 : 6;
     // Rows are shared out in blocks that divide them and hold at least two
     // register tiles (each task dequantizes its panel again); otherwise all
     // rows go to each task.

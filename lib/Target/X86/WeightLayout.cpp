@@ -63,16 +63,37 @@ bool x86::takesKernel(MatmulOp op, const KernelOptions &options) {
   return activationRows(op) >= 1;
 }
 
-bool x86::usesPanelKernel(int64_t rows, const KernelOptions &options) {
-  return !options.int8Activations && rows > options.maxRows;
+int64_t x86::rowKernelMaxRows(const KernelOptions &options) {
+  if (options.maxRows >= 0)
+    return options.maxRows;
+  return options.int8Activations ? 2 : 12;
+}
+
+bool x86::usesPanelKernel(int64_t rows, int64_t n, unsigned bits, int64_t group,
+                          const KernelOptions &options) {
+  if (rows <= rowKernelMaxRows(options))
+    return false;
+  return !options.int8Activations || panelTakes(bits, n, group, options);
 }
 
 int64_t x86::panelLanes(const KernelOptions &options) {
   return std::min<int64_t>(16, std::max<unsigned>(4, options.vectorBits / 32));
 }
 
-PackingAttr x86::panelPacking(MLIRContext *ctx, unsigned bits, int64_t lanes) {
+PackingAttr x86::panelPacking(MLIRContext *ctx, unsigned bits, int64_t lanes, bool int8) {
+  if (int8)
+    return PackingAttr::get(ctx, bits, BitOrder::LsbFirst, {lanes, 4 * (8 / bits)},
+                            kernelInterleave(bits, 4));
   return PackingAttr::get(ctx, bits, BitOrder::LsbFirst, {lanes, 8 / bits}, {});
+}
+
+bool x86::panelTakes(unsigned bits, int64_t n, int64_t group, const KernelOptions &options) {
+  int64_t lanes = x86::panelLanes(options);
+  if (n % lanes != 0)
+    return false;
+  if (options.int8Activations)
+    return x86::kernelLanes(bits, group, options) != 0;
+  return group % (8 / bits) == 0;
 }
 
 int64_t x86::activationRowsAtOnce(int64_t rows) { return std::min<int64_t>(rows, 4); }
@@ -119,10 +140,12 @@ std::optional<x86::KernelLayout> x86::kernelFormLayout(MatmulOp op, UniformOp we
   unsigned bits = enc.getBits();
   if (bits != 2 && bits != 4 && bits != 8)
     return std::nullopt;
-  if (usesPanelKernel(activationRows(op), options)) {
+  int64_t n = weight.getType().getShape()[0];
+  if (usesPanelKernel(activationRows(op), n, bits, block[1], options)) {
     int64_t lanes = panelLanes(options);
-    if (enc.getPacking() != panelPacking(op.getContext(), bits, lanes) ||
-        weight.getType().getShape()[0] % lanes != 0 || block[1] % (8 / bits) != 0)
+    if (enc.getPacking() !=
+            panelPacking(op.getContext(), bits, lanes, options.int8Activations) ||
+        !panelTakes(bits, n, block[1], options))
       return std::nullopt;
     return KernelLayout{lanes, 1, /*panel=*/true};
   }
@@ -286,13 +309,13 @@ struct UniformToKernelForm : OpRewritePattern<MatmulOp> {
     bool permuted = !llvm::equal(perm, llvm::seq<int64_t>(0, k));
 
     unsigned bits = enc.getBits() <= 2 ? 2 : enc.getBits() <= 4 ? 4 : 8;
-    bool panel = x86::usesPanelKernel(x86::activationRows(op), options);
+    bool panel = x86::usesPanelKernel(x86::activationRows(op), n, bits, group, options);
     int64_t lanes = panel ? x86::panelLanes(options) : x86::kernelLanes(bits, group, options);
     if (!lanes)
       return rewriter.notifyMatchFailure(op, "no chunk of the kernel divides the group");
-    if (panel && (n % lanes != 0 || group % (8 / bits) != 0))
+    if (panel && !panelTakes(bits, n, group, options))
       return rewriter.notifyMatchFailure(
-          op, "the panel kernel needs whole strips of rows and whole bytes per group");
+          op, "the panel kernel needs whole strips of rows and whole chunks per group");
 
     // Unsigned codes; the offset of signed ones moves into the zero points.
     std::vector<int32_t> kernelCodes(n * k);
@@ -325,7 +348,7 @@ struct UniformToKernelForm : OpRewritePattern<MatmulOp> {
     // Row kernel: the R rows in flight stored chunk by chunk (one stream
     // per R rows). Panel kernel: strips of L rows, a byte per row.
     PackingAttr packing =
-        panel ? x86::panelPacking(ctx, bits, lanes)
+        panel ? x86::panelPacking(ctx, bits, lanes, options.int8Activations)
               : x86::kernelPacking(
                     ctx, bits, lanes,
                     x86::rowsInFlight(x86::activationRows(op), n, bits, options));

@@ -1,5 +1,6 @@
 // RUN: quench-opt %s --lower-qnt-to-x86=vector-bits=128 --split-input-file | FileCheck %s
 // RUN: quench-opt %s --lower-qnt-to-x86="vector-bits=128 max-rows=1" --split-input-file | FileCheck %s --check-prefix=ROWS
+// RUN: quench-opt %s --lower-qnt-to-x86="vector-bits=128 int8-activations=1 vnni=1" --split-input-file | FileCheck %s --check-prefix=INT8
 
 !w4 = !qnt.qtensor<8x16xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 16], zero_point = true, packing = <bits = 4, tile = [2, 8], interleave = [0, 2, 4, 6, 1, 3, 5, 7]>>>
 
@@ -109,5 +110,52 @@ func.func @not_kernel_layout(%x: tensor<1x16xf32>) -> tensor<1x8xf32> {
 func.func @panel(%x: tensor<24x32xf32>, %codes: tensor<2x16x4xi8>, %s: tensor<8x2xf32>, %z: tensor<8x2xi8>) -> tensor<24x8xf32> {
   %w = qnt.uniform %codes scales(%s) zero_points(%z) : (tensor<2x16x4xi8>, tensor<8x2xf32>, tensor<8x2xi8>) -> !p4
   %y = qnt.matmul %x, %w : (tensor<24x32xf32>, !p4) -> tensor<24x8xf32>
+  return %y : tensor<24x8xf32>
+}
+
+// -----
+
+!q4 = !qnt.qtensor<8x64xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 32], zero_point = true, packing = <bits = 4, tile = [4, 8], interleave = [0, 2, 4, 6, 1, 3, 5, 7]>>>
+
+// The int8 panel kernel (24 rows, more than the 2 the int8 row kernel
+// takes): the activations quantized per row and block of 32 columns first;
+// 6 tasks of 4 rows (blocks of two tiles: the 8 weight rows give one task),
+// each writing its rows' scales and s * z per group into a [2, 2, 8] table;
+// tiles of 2 rows (128-bit vectors) x 8 weight rows; per
+// group the zero points' share, per chunk of 8 columns one load of 16 code
+// bytes per strip, two runs by shift (and mask), a broadcast dword of four
+// activation bytes per row and run, one vpdpbusd per strip; per block the
+// int32 sums scaled into the float sums.
+// Without int8 activations the weight is not in the float kernels' layout.
+// CHECK-LABEL: func.func @int8_panel
+// CHECK:         qnt.matmul
+// INT8-LABEL: func.func @int8_panel
+// INT8-SAME:    (%[[X:.*]]: tensor<24x64xf32>, %[[CODES:.*]]: tensor<2x8x16xi8>, %[[S:.*]]: tensor<8x2xf32>, %[[Z:.*]]: tensor<8x2xi8>)
+// INT8:         scf.forall (%{{.*}}) in (24) shared_outs({{.*}}) -> (tensor<24x64xi8>, tensor<24x2xf32>, tensor<24x2xf32>)
+// INT8:         %[[TABLES:.*]] = memref.alloc() {alignment = 64 : i64} : memref<6x2x2x8xf32>
+// INT8:         scf.forall (%[[T:.*]]) in (6) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<24x8xf32>)
+// INT8:           memref.subview %[[TABLES]][%[[T]], 0, 0, 0] [1, 2, 2, 8] [1, 1, 1, 1]
+// INT8:           bufferization.to_tensor %{{.*}} restrict writable
+// INT8:           vector.transfer_read %[[S]]{{.*}} : tensor<8x2xf32>, vector<4xf32>
+// INT8:           vector.transfer_read %[[Z]]{{.*}} : tensor<8x2xi8>, vector<4xi8>
+// INT8:           arith.mulf
+// INT8:           scf.for %{{.*}} = %c0 to %c4 step %c2
+// INT8:             scf.for %{{.*}} = %c0 to %c2 step %c1
+// INT8:               vector.fma
+// INT8:               scf.for %{{.*}} = %c0 to %c1 step %c1
+// INT8:                 scf.for %{{.*}} = %c0 to %c32 step %c8
+// INT8:                   %[[B:.*]] = vector.transfer_read %[[CODES]]{{.*}} : tensor<2x8x16xi8>, vector<16xi8>
+// INT8:                   arith.andi %[[B]]
+// INT8:                   arith.shrui %[[B]]
+// INT8:                   vector.bitcast %{{.*}} : vector<4xi8> to vector<1xi32>
+// INT8:                   vector.broadcast %{{.*}} : i32 to vector<4xi32>
+// INT8:                   llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.128"
+// INT8:                 arith.sitofp %{{.*}} : vector<4xi32> to vector<4xf32>
+// INT8:                 vector.fma
+// INT8:           tensor.parallel_insert_slice
+// INT8-NOT:     qnt.
+func.func @int8_panel(%x: tensor<24x64xf32>, %codes: tensor<2x8x16xi8>, %s: tensor<8x2xf32>, %z: tensor<8x2xi8>) -> tensor<24x8xf32> {
+  %w = qnt.uniform %codes scales(%s) zero_points(%z) : (tensor<2x8x16xi8>, tensor<8x2xf32>, tensor<8x2xi8>) -> !q4
+  %y = qnt.matmul %x, %w : (tensor<24x64xf32>, !q4) -> tensor<24x8xf32>
   return %y : tensor<24x8xf32>
 }

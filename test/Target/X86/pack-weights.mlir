@@ -1,5 +1,6 @@
 // RUN: quench-opt %s --quench-x86-pack-weights=vector-bits=128 --split-input-file | FileCheck %s
 // RUN: quench-opt %s --quench-x86-pack-weights="vector-bits=128 max-rows=0" --split-input-file | FileCheck %s --check-prefix=NONE
+// RUN: quench-opt %s --quench-x86-pack-weights="vector-bits=128 int8-activations=1" --split-input-file | FileCheck %s --check-prefix=INT8
 
 // 4-bit codes, 4 lanes: chunks of 8 codes in 4 bytes, byte i = code i | code (i + 4) << 4.
 // Row 0 holds codes 0..7 (0x10, 0x32, ...) -> 0x40 0x51 0x62 0x73; row 1 holds
@@ -155,4 +156,28 @@ func.func @panel_partial_strip(%x: tensor<13x8xf32>) -> tensor<13x6xf32> {
       -> !qnt.qtensor<6x8xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 8], zero_point = true, packing = <bits = 4>>>
   %y = qnt.matmul %x, %w : (tensor<13x8xf32>, !qnt.qtensor<6x8xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 8], zero_point = true, packing = <bits = 4>>>) -> tensor<13x6xf32>
   return %y : tensor<13x6xf32>
+}
+
+// -----
+
+// With int8 activations, more rows than the row kernel takes (13 > 2): the
+// int8 panel layout, strips of 4 rows, bytes 4r .. 4r + 3 of each run of 16
+// holding row r's codes j (low nibble) and j + 4 (high nibble) of a chunk of
+// 8: tile [4, 8], interleave [0, 2, 4, 6, 1, 3, 5, 7], storage [1, 4, 16].
+// Code (r, k) = (k + r) mod 16: chunk 0 of row 0 is 0x40 0x51 0x62 0x73, of
+// row 1 0x51 0x62 0x73 0x84; chunk 1 of row 1 ends with codes 12 | 0 << 4.
+// With float activations the same weight takes the float panel layout.
+// CHECK-LABEL: func.func @int8_panel
+// CHECK:       packing = <bits = 4, tile = [4, 2]>>
+// INT8-LABEL: func.func @int8_panel
+// INT8:       qnt.uniform {{.*}} -> !qnt.qtensor<4x32xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 32], zero_point = true, packing = <bits = 4, tile = [4, 8], interleave = [0, 2, 4, 6, 1, 3, 5, 7]>>>
+// INT8:       x86_codes: "0x01000000405162735162738462738495738495A6C8D9EAFBD9EAFB0CEAFB0C1DFB0C1D2E405162735162738462738495738495A6C8D9EAFBD9EAFB0CEAFB0C1DFB0C1D2E"
+func.func @int8_panel(%x: tensor<13x32xf32>) -> tensor<13x4xf32> {
+  %codes = arith.constant dense<[[16, 50, 84, 118, -104, -70, -36, -2, 16, 50, 84, 118, -104, -70, -36, -2], [33, 67, 101, -121, -87, -53, -19, 15, 33, 67, 101, -121, -87, -53, -19, 15], [50, 84, 118, -104, -70, -36, -2, 16, 50, 84, 118, -104, -70, -36, -2, 16], [67, 101, -121, -87, -53, -19, 15, 33, 67, 101, -121, -87, -53, -19, 15, 33]]> : tensor<4x16xi8>
+  %s = arith.constant dense<0.5> : tensor<4x1xf32>
+  %z = arith.constant dense<8> : tensor<4x1xi8>
+  %w = qnt.uniform %codes scales(%s) zero_points(%z) : (tensor<4x16xi8>, tensor<4x1xf32>, tensor<4x1xi8>)
+      -> !qnt.qtensor<4x32xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 32], zero_point = true, packing = <bits = 4>>>
+  %y = qnt.matmul %x, %w : (tensor<13x32xf32>, !qnt.qtensor<4x32xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 32], zero_point = true, packing = <bits = 4>>>) -> tensor<13x4xf32>
+  return %y : tensor<13x4xf32>
 }

@@ -9,14 +9,14 @@ rank-1/2/3 inputs), compiles it with `--qnt-kernels=fused` and
 `--qnt-kernels=reference`, runs both on the same input and compares. Shapes
 are chosen so that N, K and M are not multiples of the tiles. A fused
 compilation must also not materialize the weight: its linalg output holds no
-f32 tensor of the weight's shape. Up to 12 rows the float-activation cases
-take the row kernel, above it the panel kernel.
+f32 tensor of the weight's shape. Up to 12 rows (int8 activations: 2) the
+cases take the row kernel, above it the panel kernel.
 
 With `--activations=int8` among the flags, the fused result is compared
 instead with numpy's evaluation of the int8 scheme itself (activations
 quantized per group of K, symmetric, round-half-even; integer dot products;
 one float scaling per group), and with the float reference within the
-quantization error; matmuls the int8 kernel does not take (no chunk of 16
+quantization error; matmuls the int8 kernels do not take (no chunk of 16
 code bytes divides the group) keep the reference lowering.
 
 usage: fused_matmul.py WORKDIR QUENCH_COMPILE QUENCH_RUN [extra quench-compile flags]
@@ -34,8 +34,8 @@ extra = sys.argv[4:]
 int8 = "--activations=int8" in extra
 # f32 lanes of the target's vectors: the panel kernel's strips of weight rows.
 lanes = 8 if "--target-cpu=x86-64-v3" in extra else 16
-# Float activations: the row kernel up to this many rows, the panel kernel above.
-row_kernel_rows = 12
+# The row kernel up to this many rows, the panel kernel above.
+row_kernel_rows = 2 if int8 else 12
 os.makedirs(work, exist_ok=True)
 rng = np.random.default_rng(11)
 failures = 0
@@ -143,7 +143,20 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
     expect, tol = f"{base}_ref/output_0.npy", "1e-5"
     container = 2 if bits <= 2 else 4 if bits <= 4 else 8
     group = block[1]
-    if int8 and group % ((8 // container) * 16) == 0:
+    rows = int(np.prod(m_shape))
+    per_byte = 8 // container
+    # Whether a fused kernel takes the matmul: the row kernel up to 12 (int8
+    # activations: 2) rows, the panel kernel (whole strips of rows) above; an
+    # int8 matmul the panel kernel cannot take stays with the row kernel.
+    if int8:
+        takes = group % (per_byte * 16) == 0
+    elif rows > row_kernel_rows and n % lanes != 0:
+        takes = False
+    elif rows <= row_kernel_rows:
+        takes = group % (per_byte * 4) == 0
+    else:
+        takes = group % per_byte == 0
+    if int8 and takes:
         # The int8 scheme in numpy: activation blocks of the group, or of
         # 256 columns in longer groups (the cases here are multiples of 256).
         xblock = group if group <= 256 else 256
@@ -184,14 +197,6 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
     failures += r.returncode != 0
     # The fused lowering keeps no float copy of the weight; a matmul it does
     # not take keeps the reference lowering's.
-    rows = int(np.prod(m_shape))
-    per_byte = 8 // container
-    if int8:
-        takes = group % (per_byte * 16) == 0
-    elif rows <= row_kernel_rows:
-        takes = group % (per_byte * 4) == 0
-    else:  # the panel kernel: whole strips of rows, whole bytes per group
-        takes = group % per_byte == 0 and n % lanes == 0
     if takes != fused:
         print(f"FAIL {name}: the case expects the fused kernel {'' if fused else 'not '}to apply")
         failures += 1
@@ -241,6 +246,7 @@ case("s8_perchannel_m33_k600", [33], 32, 600, 8, signed=True, zp=None, packed=Fa
      fused=not int8)
 case("u2_floatzp_m20", [20], 64, 256, 2, zp="float", block=[1, 32], fused=not int8)
 case("u4_actorder_m24", [24], 32, 128, 4, block=[1, 32], act_order=True)
+case("u4_floatzp_m20", [20], 32, 128, 4, zp="float", block=[1, 64])
 case("s4_pertensor_m13", [13], 16, 64, 4, signed=True, block=[16, 64])
 # One group of 512 columns per row: int8 activations in two blocks of 256.
 case("u4_perchannel_k512_m2", [2], 24, 512, 4)
