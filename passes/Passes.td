@@ -290,9 +290,9 @@ def X86PackWeights : Pass<"quench-x86-pack-weights", "::mlir::func::FuncOp"> {
   let summary = "Rewrites quantized weights into the layout of the fused x86 kernels";
   let description = [{
     For every `qnt.matmul` that `lower-qnt-to-x86` will turn into a fused
-    kernel (f32 activations, no activation quantization), rewrites its
-    `qnt.uniform` weight, from the constants, into the one form the kernel
-    reads:
+    kernel (f32 activations; an activation quantization of its own only to
+    8 bits, which takes the int8 kernels' layout), rewrites its `qnt.uniform`
+    weight, from the constants, into the one form the kernel reads:
 
     - codes unsigned (signed codes shifted by `2^(bits-1)`, the zero points
       with them), 2, 4 or 8 bits wide (3-bit codes stored in 4 bits, 5- to
@@ -423,6 +423,12 @@ def LowerQntToX86 : Pass<"lower-qnt-to-x86", "::mlir::func::FuncOp"> {
     register tiles of 4 x 2L outputs (2 x 2L below 512-bit vectors) holding
     int32 sums per block and float sums per output; each task first writes
     its rows' scales and `s * z` per group into a small workspace table.
+
+    A `qnt.matmul` with its own 8-bit activation quantization
+    (`#qnt.act_quant`, W8A8) takes the int8 kernels in either mode, its
+    activations scaled as the attribute says (one scale per row, per tensor,
+    or the static `input_scale`) and rounded exactly as the reference
+    lowering rounds them: `clamp(round_half_even(x / a), -127, 127)`.
   }];
   let options = [
     Option<"vectorBits", "vector-bits", "unsigned", "512",

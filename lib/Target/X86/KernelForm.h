@@ -17,8 +17,14 @@
 namespace quench::x86 {
 
 /// Whether a fused kernel takes `op` whatever its weight: static f32
-/// activations and result, no activation quantization of its own.
+/// activations and result; an activation quantization of its own only to
+/// 8 bits (W8A8, with an f32 static scale if any).
 bool takesKernel(qnt::MatmulOp op, const KernelOptions &options);
+
+/// The options for `op`: those given, with int8 activations for a matmul
+/// that quantizes its activations itself (`#qnt.act_quant`, W8A8): it takes
+/// the int8 kernels, with its own scaling, whatever the mode.
+KernelOptions optionsFor(qnt::MatmulOp op, const KernelOptions &options);
 
 /// Whether a matmul of `rows` activation rows with `n` weight rows of
 /// `bits`-bit codes (2, 4 or 8) in groups of `group` columns takes the panel

@@ -66,6 +66,10 @@ struct KernelShape {
   bool int8;              // int8 activations, integer dot products
   bool vnni;
   unsigned vectorBits;
+  /// How the int8 activations are scaled: per row and block (the int8
+  /// mode), or as `qnt.matmul`'s activation quantization (W8A8) prescribes,
+  /// one scale per row, per tensor or given.
+  enum class ActScale { PerBlock, PerRow, PerTensor, Static } actScale = ActScale::PerBlock;
 };
 
 /// The activations in int8, per row and block of K: codes `xq [M, K]`,
@@ -76,15 +80,53 @@ struct QuantizedActivations {
   Value codes, scales, sums;
 };
 
+/// max |x[m, k]| over `k` in [0, width) from `k0`, as an f32 scalar.
+Value absMax(ImplicitLocOpBuilder &b, Value x, Value m, Value k0, int64_t width,
+             int64_t floatLanes) {
+  auto vf = VectorType::get({floatLanes}, b.getF32Type());
+  auto loop = scf::ForOp::create(
+      b, cIndex(b, 0), cIndex(b, width), cIndex(b, floatLanes),
+      ValueRange{splat(b, vf, b.getF32FloatAttr(0))},
+      [&](OpBuilder &jb, Location jloc, Value j, ValueRange acc) {
+        ImplicitLocOpBuilder rb(jloc, jb);
+        Value k = arith::AddIOp::create(rb, k0, j);
+        Value v = math::AbsFOp::create(
+            rb, vector::TransferReadOp::create(rb, vf, x, ValueRange{m, k},
+                                               /*padding=*/std::nullopt, ArrayRef<bool>{true}));
+        scf::YieldOp::create(rb, ValueRange{arith::MaximumFOp::create(rb, v, acc[0])});
+      });
+  return vector::ReductionOp::create(b, vector::CombiningKind::MAXIMUMF, loop.getResult(0));
+}
+
 /// Symmetric int8 activations per row and block of B columns (one thread
-/// task per row): `xs = max |x| / 127`, `xq = round_half_even(x / xs)`,
-/// and `xs * sum xq` summed per weight group (for the zero points).
-QuantizedActivations quantizeActivations(ImplicitLocOpBuilder &b, Value x, const KernelShape &s) {
+/// task per row), and `xs * sum xq` summed per weight group (for the zero
+/// points). The int8 mode (PerBlock): `xs = max |x| / 127` over the block,
+/// `xq = round_half_even(x * (127 / max |x|))`, as ONNX Runtime and
+/// llama.cpp do. W8A8 (`#qnt.act_quant`): one scale `a` per row, per tensor
+/// or from `staticScale`, `xq = clamp(round_half_even(x / a), -127, 127)`
+/// exactly as the reference lowering computes it, `xs = a` for every block.
+QuantizedActivations quantizeActivations(ImplicitLocOpBuilder &b, Value x, const KernelShape &s,
+                                         Value staticScale = {}) {
+  using ActScale = KernelShape::ActScale;
   int64_t blocks = s.k / s.block, groups = s.k / s.group;
   int64_t floatLanes = std::min<int64_t>(16, s.vectorBits / 32);
   auto vf = VectorType::get({floatLanes}, b.getF32Type());
   auto vi = VectorType::get({floatLanes}, b.getI32Type());
   auto vb = VectorType::get({floatLanes}, b.getI8Type());
+  // A scale shared by every row: the static one, or max |x| over the tensor.
+  Value sharedScale;
+  if (s.actScale == ActScale::Static) {
+    sharedScale = tensor::ExtractOp::create(b, staticScale, ValueRange{});
+  } else if (s.actScale == ActScale::PerTensor) {
+    auto rows = scf::ForOp::create(
+        b, cIndex(b, 0), cIndex(b, s.rows), cIndex(b, 1), ValueRange{cF32(b, 0)},
+        [&](OpBuilder &nb, Location loc, Value m, ValueRange acc) {
+          ImplicitLocOpBuilder rb(loc, nb);
+          Value rowMax = absMax(rb, x, m, cIndex(rb, 0), s.k, floatLanes);
+          scf::YieldOp::create(rb, ValueRange{arith::MaximumFOp::create(rb, rowMax, acc[0])});
+        });
+    sharedScale = arith::DivFOp::create(b, rows.getResult(0), cF32(b, 127));
+  }
   SmallVector<Value> inits = {
       tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.k}, b.getI8Type()),
       tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, blocks}, b.getF32Type()),
@@ -106,9 +148,11 @@ QuantizedActivations quantizeActivations(ImplicitLocOpBuilder &b, Value x, const
   for (auto [i, width] : llvm::enumerate(widths))
     rowInits.push_back(tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[i], offsets,
                                                       rowSlice(width), strides));
-  Value zeroF = splat(b, vf, b.getF32FloatAttr(0));
   Value zeroI = splat(b, vi, b.getI32IntegerAttr(0));
   Value c0 = cIndex(b, 0);
+  Value rowScale = sharedScale;
+  if (s.actScale == ActScale::PerRow)
+    rowScale = arith::DivFOp::create(b, absMax(b, x, m, c0, s.k, floatLanes), cF32(b, 127));
   auto blockLoop = scf::ForOp::create(
       b, c0, cIndex(b, blocks), cIndex(b, 1), rowInits,
       [&](OpBuilder &nb, Location loc, Value blk, ValueRange rowArgs) {
@@ -120,27 +164,34 @@ QuantizedActivations quantizeActivations(ImplicitLocOpBuilder &b, Value x, const
                                                 /*padding=*/std::nullopt, ArrayRef<bool>{true})
               .getResult();
         };
-        auto maxLoop = scf::ForOp::create(
-            lb, c0, cIndex(lb, s.block), cIndex(lb, floatLanes), ValueRange{zeroF},
-            [&](OpBuilder &jb, Location jloc, Value j, ValueRange acc) {
-              ImplicitLocOpBuilder rb(jloc, jb);
-              Value v = math::AbsFOp::create(rb, read(rb, j));
-              scf::YieldOp::create(rb, ValueRange{arith::MaximumFOp::create(rb, v, acc[0])});
-            });
-        Value amax = vector::ReductionOp::create(lb, vector::CombiningKind::MAXIMUMF,
-                                                 maxLoop.getResult(0));
-        Value scale = arith::DivFOp::create(lb, amax, cF32(lb, 127));
-        Value positive = arith::CmpFOp::create(lb, arith::CmpFPredicate::OGT, amax, cF32(lb, 0));
-        Value inverse = arith::SelectOp::create(
-            lb, positive, arith::DivFOp::create(lb, cF32(lb, 127), amax), cF32(lb, 0));
-        Value inverseVec = vector::BroadcastOp::create(lb, vf, inverse);
+        // Per block: x * (127 / max); one scale: clamp(x / a).
+        Value scale, factor;
+        bool perBlock = s.actScale == ActScale::PerBlock;
+        if (perBlock) {
+          Value amax = absMax(lb, x, m, k0, s.block, floatLanes);
+          scale = arith::DivFOp::create(lb, amax, cF32(lb, 127));
+          Value positive =
+              arith::CmpFOp::create(lb, arith::CmpFPredicate::OGT, amax, cF32(lb, 0));
+          factor = arith::SelectOp::create(
+              lb, positive, arith::DivFOp::create(lb, cF32(lb, 127), amax), cF32(lb, 0));
+        } else {
+          scale = rowScale;
+          Value isZero = arith::CmpFOp::create(lb, arith::CmpFPredicate::OEQ, scale, cF32(lb, 0));
+          factor = arith::SelectOp::create(lb, isZero, cF32(lb, 1), scale);
+        }
+        Value factorVec = vector::BroadcastOp::create(lb, vf, factor);
+        Value low = splat(lb, vf, lb.getF32FloatAttr(-127)), high = splat(lb, vf, lb.getF32FloatAttr(127));
         auto quantLoop = scf::ForOp::create(
             lb, c0, cIndex(lb, s.block), cIndex(lb, floatLanes),
             ValueRange{rowArgs[0], zeroI},
             [&](OpBuilder &jb, Location jloc, Value j, ValueRange acc) {
               ImplicitLocOpBuilder rb(jloc, jb);
-              Value v = arith::MulFOp::create(rb, read(rb, j), inverseVec);
-              Value q = arith::FPToSIOp::create(rb, vi, math::RoundEvenOp::create(rb, v));
+              Value v = math::RoundEvenOp::create(
+                  rb, perBlock ? arith::MulFOp::create(rb, read(rb, j), factorVec).getResult()
+                               : arith::DivFOp::create(rb, read(rb, j), factorVec).getResult());
+              if (!perBlock)
+                v = arith::MinimumFOp::create(rb, arith::MaximumFOp::create(rb, v, low), high);
+              Value q = arith::FPToSIOp::create(rb, vi, v);
               Value k = arith::AddIOp::create(rb, k0, j);
               Value row = vector::TransferWriteOp::create(
                               rb, arith::TruncIOp::create(rb, vb, q), acc[0],
@@ -192,8 +243,9 @@ Value dotBytes(ImplicitLocOpBuilder &kb, Value acc, Value w, Value xs, bool vnni
 class KernelEmitter {
 public:
   KernelEmitter(ImplicitLocOpBuilder &b, const KernelShape &shape, Value x, Value codes,
-                Value scales, Value zeros, Value bias)
-      : b(b), s(shape), x(x), codes(codes), scales(scales), zeros(zeros), bias(bias) {
+                Value scales, Value zeros, Value bias, Value inputScale)
+      : b(b), s(shape), x(x), codes(codes), scales(scales), zeros(zeros), bias(bias),
+        inputScale(inputScale) {
     f32 = VectorType::get({s.int8 ? s.lanes / 4 : s.lanes}, b.getF32Type());
     i32 = VectorType::get({s.int8 ? s.lanes / 4 : s.lanes}, b.getI32Type());
     zero = splat(b, f32, b.getF32FloatAttr(0));
@@ -202,7 +254,7 @@ public:
   /// y = x * W^T as a [M, N] tensor.
   Value emit() {
     if (s.int8)
-      xq = quantizeActivations(b, x, s);
+      xq = quantizeActivations(b, x, s, inputScale);
     Value init = tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.n}, b.getF32Type());
     int64_t tasks = s.n / s.taskRows;
     auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(tasks)},
@@ -482,7 +534,7 @@ private:
 
   ImplicitLocOpBuilder &b;
   const KernelShape &s;
-  Value x, codes, scales, zeros, bias;
+  Value x, codes, scales, zeros, bias, inputScale;
   QuantizedActivations xq;
   VectorType f32, i32;
   Value zero;
@@ -770,9 +822,9 @@ private:
 class Int8PanelEmitter {
 public:
   Int8PanelEmitter(ImplicitLocOpBuilder &b, const PanelShape &shape, const KernelShape &kernel,
-                   Value x, Value codes, Value scales, Value zeros, Value bias)
+                   Value x, Value codes, Value scales, Value zeros, Value bias, Value inputScale)
       : b(b), s(shape), kernel(kernel), x(x), codes(codes), scales(scales), zeros(zeros),
-        bias(bias) {
+        bias(bias), inputScale(inputScale) {
     f32 = VectorType::get({s.lanes}, b.getF32Type());
     i32 = VectorType::get({s.lanes}, b.getI32Type());
     bytes = VectorType::get({4 * s.lanes}, b.getI8Type());
@@ -780,7 +832,7 @@ public:
 
   /// y = x * W^T as a [M, N] tensor.
   Value emit() {
-    xq = quantizeActivations(b, x, kernel);
+    xq = quantizeActivations(b, x, kernel, inputScale);
     int64_t groups = s.k / s.group;
     int64_t nTasks = s.n / s.panelRows, tasks = nTasks * (s.rows / s.rowBlock);
     Value out = tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.n}, b.getF32Type());
@@ -1022,7 +1074,7 @@ private:
   ImplicitLocOpBuilder &b;
   const PanelShape &s;
   const KernelShape &kernel;
-  Value x, codes, scales, zeros, bias;
+  Value x, codes, scales, zeros, bias, inputScale;
   QuantizedActivations xq;
   VectorType f32, i32, bytes;
 };
@@ -1033,8 +1085,9 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
 
   LogicalResult matchAndRewrite(MatmulOp op, PatternRewriter &rewriter) const override {
     auto weight = op.getWeight().getDefiningOp<UniformOp>();
-    if (!weight || !x86::takesKernel(op, options))
+    if (!weight || !x86::takesKernel(op, this->options))
       return rewriter.notifyMatchFailure(op, "not a matmul the fused kernel takes");
+    x86::KernelOptions options = x86::optionsFor(op, this->options);
     std::optional<x86::KernelLayout> layout = x86::kernelFormLayout(op, weight, options);
     if (!layout)
       return rewriter.notifyMatchFailure(op, "weight not in the kernel form");
@@ -1054,6 +1107,11 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
     shape.int8 = options.int8Activations;
     shape.vnni = options.vnni;
     shape.vectorBits = options.vectorBits;
+    if (ActQuantAttr actQuant = op.getActQuantAttr())
+      shape.actScale = op.getInputScale() ? KernelShape::ActScale::Static
+                       : actQuant.getGranularity() == ActGranularity::PerToken
+                           ? KernelShape::ActScale::PerRow
+                           : KernelShape::ActScale::PerTensor;
     // An int8 activation block: the group, or for long groups the largest
     // whole number of chunks up to 256 columns dividing it.
     shape.block = shape.int8 ? x86::pickTile(shape.group, 256, shape.perByte * shape.lanes)
@@ -1075,7 +1133,7 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
     if (layout->panel && shape.int8) {
       PanelShape panel = panelShape(shape, options);
       y = Int8PanelEmitter(b, panel, shape, x, weight.getCodes(), weight.getScales(),
-                           weight.getZeroPoints(), op.getBias())
+                           weight.getZeroPoints(), op.getBias(), op.getInputScale())
               .emit();
     } else if (layout->panel) {
       PanelShape panel = panelShape(shape, options);
@@ -1084,7 +1142,7 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
               .emit();
     } else {
       y = KernelEmitter(b, shape, x, weight.getCodes(), weight.getScales(),
-                        weight.getZeroPoints(), op.getBias())
+                        weight.getZeroPoints(), op.getBias(), op.getInputScale())
               .emit();
     }
     if (resultType.getRank() == 1)

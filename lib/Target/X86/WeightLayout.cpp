@@ -54,13 +54,27 @@ bool x86::takesKernel(MatmulOp op, const KernelOptions &options) {
   auto input = cast<RankedTensorType>(op.getInput().getType());
   auto result = cast<RankedTensorType>(op.getType());
   if (!input.hasStaticShape() || !input.getElementType().isF32() ||
-      !result.getElementType().isF32() || op.getActQuantAttr() ||
+      !result.getElementType().isF32() ||
       op.getWeight().getType().getElementType() != input.getElementType())
     return false;
+  if (ActQuantAttr actQuant = op.getActQuantAttr()) {
+    if (actQuant.getBits() != 8)
+      return false;
+    if (Value scale = op.getInputScale())
+      if (!cast<ShapedType>(scale.getType()).getElementType().isF32())
+        return false;
+  }
   if (Value bias = op.getBias())
     if (!cast<RankedTensorType>(bias.getType()).getElementType().isF32())
       return false;
   return activationRows(op) >= 1;
+}
+
+x86::KernelOptions x86::optionsFor(MatmulOp op, const KernelOptions &options) {
+  KernelOptions result = options;
+  if (op.getActQuantAttr())
+    result.int8Activations = true;
+  return result;
 }
 
 int64_t x86::rowKernelMaxRows(const KernelOptions &options) {
@@ -241,8 +255,9 @@ struct UniformToKernelForm : OpRewritePattern<MatmulOp> {
 
   LogicalResult matchAndRewrite(MatmulOp op, PatternRewriter &rewriter) const override {
     auto weight = op.getWeight().getDefiningOp<UniformOp>();
-    if (!weight || !x86::takesKernel(op, options))
+    if (!weight || !x86::takesKernel(op, this->options))
       return rewriter.notifyMatchFailure(op, "not a matmul the fused kernel takes");
+    x86::KernelOptions options = x86::optionsFor(op, this->options);
     if (x86::kernelFormLayout(op, weight, options))
       return rewriter.notifyMatchFailure(op, "already in the kernel form");
     if (!isa<RankedTensorType>(weight.getScales().getType()))

@@ -12,6 +12,12 @@ compilation must also not materialize the weight: its linalg output holds no
 f32 tensor of the weight's shape. Up to 12 rows (int8 activations: 2) the
 cases take the row kernel, above it the panel kernel.
 
+Cases with `act` quantize their activations themselves (`#qnt.act_quant`,
+W8A8): they take the int8 kernels in every mode and are compared with
+numpy's float64 evaluation of the activations the reference lowering rounds
+(relative 1e-5, absolute 1e-5 of the largest output), the reference lowering
+itself only having to run.
+
 With `--activations=int8` among the flags, the fused result is compared
 instead with numpy's evaluation of the int8 scheme itself (activations
 quantized per group of K, symmetric, round-half-even; integer dot products;
@@ -65,7 +71,7 @@ def pack_lsb(codes, bits):
 
 
 def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=True,
-         act_order=False, bias=False, fused=True):
+         act_order=False, bias=False, fused=True, act=None):
     global failures
     block = block or [1, k]
     sn, sk = n // block[0], k // block[1]
@@ -117,7 +123,16 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
         bvals = rng.standard_normal(n).astype(np.float32)
         lines.append(f"  %b = arith.constant {hexdense(bvals)} : tensor<{n}xf32>")
         bpart, btype = " bias(%b)", f", tensor<{n}xf32>"
-    lines.append(f"  %y = qnt.matmul %x, %w{bpart} : (tensor<{xshape}xf32>, {qt}{btype}) -> tensor<{yshape}xf32>")
+    # W8A8: the matmul's own activation quantization (per token, per tensor
+    # or a static scale).
+    apart, atype, aattr = "", "", ""
+    if act == "static":
+        lines.append("  %a = arith.constant dense<0.02> : tensor<f32>")
+        apart, atype = " input_scale(%a)", ", tensor<f32>"
+    if act:
+        gran = "" if act == "per_token" else "granularity = per_tensor"
+        aattr = f" {{act_quant = #qnt.act_quant<{gran}>}}"
+    lines.append(f"  %y = qnt.matmul %x, %w{bpart}{apart}{aattr} : (tensor<{xshape}xf32>, {qt}{btype}{atype}) -> tensor<{yshape}xf32>")
     lines.append(f"  return %y : tensor<{yshape}xf32>")
     src = (f"func.func @main(%x: tensor<{xshape}xf32>) -> tensor<{yshape}xf32> {{\n"
            + "\n".join(lines) + "\n}\n")
@@ -148,7 +163,7 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
     # Whether a fused kernel takes the matmul: the row kernel up to 12 (int8
     # activations: 2) rows, the panel kernel (whole strips of rows) above; an
     # int8 matmul the panel kernel cannot take stays with the row kernel.
-    if int8:
+    if int8 or act:
         takes = group % (per_byte * 16) == 0
     elif rows > row_kernel_rows and n % lanes != 0:
         takes = False
@@ -156,7 +171,30 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
         takes = group % (per_byte * 4) == 0
     else:
         takes = group % per_byte == 0
-    if int8 and takes:
+    if act and takes:
+        # W8A8 in numpy: the activations rounded as the reference lowering
+        # rounds them (f32 scale and division, half-even, clamp), then exact
+        # products in float64; the kernel sums in integers, so it is the
+        # closer of the two to this.
+        xm = x.reshape(-1, k).astype(np.float32)
+        if act == "static":
+            a = np.full(xm.shape[0], np.float32(0.02))
+        elif act == "per_token":
+            a = (np.abs(xm).max(axis=1) / np.float32(127)).astype(np.float32)
+        else:
+            a = np.full(xm.shape[0], np.abs(xm).max() / np.float32(127), dtype=np.float32)
+        safe = np.where(a == 0, np.float32(1), a).astype(np.float32)
+        q = np.clip(np.rint(xm / safe[:, None]), -127, 127).astype(np.float64)
+        zeros = (z.astype(np.float64) if zp else np.zeros((sn, sk)))
+        expand = lambda t: np.repeat(np.repeat(t, block[0], 0), block[1], 1)
+        w = (codes.astype(np.float64) - expand(zeros)) * expand(scales.astype(np.float64))
+        y = (q * a.astype(np.float64)[:, None]) @ w.T
+        if bias:
+            y += bvals
+        expect = base + "_w8a8.npy"
+        np.save(expect, y.astype(np.float32).reshape(m_shape + [n]))
+        tol = f"{1e-5 * max(np.abs(y).max(), 1e-30):.3g}"
+    elif int8 and takes:
         # The int8 scheme in numpy: activation blocks of the group, or of
         # 256 columns in longer groups (the cases here are multiples of 256).
         xblock = group if group <= 256 else 256
@@ -190,8 +228,9 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
             return
         expect, tol = base + "_int8.npy", "3e-4"
         np.save(expect, y)
-    r = subprocess.run([run_tool, base + "_fused.qz", base + "_x.npy", "--rtol", tol,
-                        "--atol", tol, "--expect", f"output_0={expect}"],
+    r = subprocess.run([run_tool, base + "_fused.qz", base + "_x.npy",
+                        "--rtol", "1e-5" if act else tol, "--atol", tol,
+                        "--expect", f"output_0={expect}"],
                        capture_output=True, text=True)
     status = "PASS" if r.returncode == 0 else "FAIL"
     failures += r.returncode != 0
@@ -202,6 +241,7 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
         failures += 1
         return
     options = [f"vector-bits={lanes * 32}"] + (["int8-activations=1"] if int8 else [])
+
     r2 = subprocess.run([opt_tool, base + ".mlir",
                          "--quench-prepare-entry",
                          "--quench-x86-pack-weights=" + " ".join(options),
@@ -248,6 +288,17 @@ case("u2_floatzp_m20", [20], 64, 256, 2, zp="float", block=[1, 32], fused=not in
 case("u4_actorder_m24", [24], 32, 128, 4, block=[1, 32], act_order=True)
 case("u4_floatzp_m20", [20], 32, 128, 4, zp="float", block=[1, 64])
 case("s4_pertensor_m13", [13], 16, 64, 4, signed=True, block=[16, 64])
+# W8A8 (qnt.matmul's own activation quantization, whatever the mode): the
+# int8 kernels with one scale per row, per tensor or given, the activations
+# rounded as the reference lowering rounds them.
+case("w8a8_per_token_m1", [1], 64, 256, 8, signed=True, zp=None, packed=False, act="per_token")
+case("w8a8_per_token_m40", [40], 48, 256, 8, signed=True, zp=None, packed=False,
+     act="per_token")
+case("w8a8_per_tensor_rank3_bias", [2, 10], 32, 128, 8, signed=True, zp=None, packed=False,
+     bias=True, act="per_tensor")
+# A static scale of 0.02 clamps the larger activations at +-127.
+case("w8a8_static_m24", [24], 32, 128, 8, signed=True, zp=None, packed=False, act="static")
+case("w4a8_per_token_g64_m8", [8], 32, 192, 4, block=[1, 64], act="per_token")
 # One group of 512 columns per row: int8 activations in two blocks of 256.
 case("u4_perchannel_k512_m2", [2], 24, 512, 4)
 # No kernel chunk (8 codes at least) divides a group of 12: reference lowering.
