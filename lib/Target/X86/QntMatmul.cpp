@@ -557,6 +557,124 @@ struct PanelShape {
   bool vnni;               // int8 activations: vpdpbusd at L * 32 bits
 };
 
+/// The thread tasks of a panel kernel: an `scf.forall` over (row block,
+/// NC weight rows) pairs whose tasks each write a `[MB, NC]` block of the
+/// `[M, N]` output. `begin` leaves the builder inside the forall, `finish`
+/// after it.
+struct PanelTasks {
+  static int64_t count(const PanelShape &s) {
+    return (s.n / s.panelRows) * (s.rows / s.rowBlock);
+  }
+
+  /// A buffer of the function holding `shape` per task: planned into the
+  /// workspace like every other buffer, not allocated per task or run.
+  static Value scratch(ImplicitLocOpBuilder &b, const PanelShape &s, ArrayRef<int64_t> shape) {
+    SmallVector<int64_t> full = {count(s)};
+    llvm::append_range(full, shape);
+    return memref::AllocOp::create(b, MemRefType::get(full, b.getF32Type()),
+                                   b.getI64IntegerAttr(64));
+  }
+
+  void begin(ImplicitLocOpBuilder &b, const PanelShape &s) {
+    Value out = tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.n}, b.getF32Type());
+    forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(count(s))},
+                                   ValueRange{out}, std::nullopt);
+    b.setInsertionPoint(forall.getTerminator());
+    task = forall.getInductionVars()[0];
+    Value nTasks = cIndex(b, s.n / s.panelRows);
+    row0 = arith::MulIOp::create(b, arith::DivUIOp::create(b, task, nTasks),
+                                 cIndex(b, s.rowBlock));
+    col0 = arith::MulIOp::create(b, arith::RemUIOp::create(b, task, nTasks),
+                                 cIndex(b, s.panelRows));
+    offsets = {row0, col0};
+    sizes = {b.getIndexAttr(s.rowBlock), b.getIndexAttr(s.panelRows)};
+    block = tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[0], offsets, sizes,
+                                           unit(b, 2));
+  }
+
+  /// This task's `shape` slice of `buffer` (from `scratch`), as a tensor
+  /// the task alone writes.
+  Value view(ImplicitLocOpBuilder &b, Value buffer, ArrayRef<int64_t> shape) {
+    int64_t rank = shape.size();
+    SmallVector<OpFoldResult> at = {task}, extent = {b.getIndexAttr(1)};
+    SmallVector<int64_t> strides(rank, 1);
+    for (int64_t d = rank - 2; d >= 0; --d)
+      strides[d] = strides[d + 1] * shape[d + 1];
+    for (int64_t size : shape) {
+      at.push_back(b.getIndexAttr(0));
+      extent.push_back(b.getIndexAttr(size));
+    }
+    auto viewType = MemRefType::get(
+        shape, b.getF32Type(),
+        StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic, strides));
+    Value sub = memref::SubViewOp::create(b, viewType, buffer, at, extent, unit(b, rank + 1));
+    return bufferization::ToTensorOp::create(b, RankedTensorType::get(shape, b.getF32Type()),
+                                             sub, /*restrict=*/true, /*writable=*/true);
+  }
+
+  /// The output, once the task's block is `result`.
+  Value finish(ImplicitLocOpBuilder &b, Value result) {
+    b.setInsertionPointToStart(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(b, result, forall.getRegionIterArgs()[0], offsets,
+                                          sizes, unit(b, 2));
+    b.setInsertionPointAfter(forall);
+    return forall.getResult(0);
+  }
+
+  static SmallVector<OpFoldResult> unit(ImplicitLocOpBuilder &b, int64_t rank) {
+    return SmallVector<OpFoldResult>(rank, b.getIndexAttr(1));
+  }
+
+  scf::ForallOp forall;
+  Value task, row0, col0, block;
+  SmallVector<OpFoldResult> offsets, sizes;
+};
+
+/// The register tiles of a task's block: NR weight rows at a time (outer),
+/// MR activation rows at a time (inner), then the remaining rows as one
+/// smaller tile; `tiles(builder, block, n0, begin, end, mr)` emits the
+/// loop over rows `begin` to `end` in steps of `mr`.
+Value forEachTile(ImplicitLocOpBuilder &b, const PanelShape &s, Value block,
+                  function_ref<Value(ImplicitLocOpBuilder &, Value, Value, int64_t, int64_t,
+                                     int64_t)>
+                      tiles) {
+  auto colLoop = scf::ForOp::create(
+      b, cIndex(b, 0), cIndex(b, s.panelRows), cIndex(b, s.tileCols), ValueRange{block},
+      [&](OpBuilder &nb, Location loc, Value n0, ValueRange args) {
+        ImplicitLocOpBuilder lb(loc, nb);
+        int64_t full = s.rowBlock / s.tileRows * s.tileRows;
+        Value out = args[0];
+        if (full > 0)
+          out = tiles(lb, out, n0, 0, full, s.tileRows);
+        if (full < s.rowBlock)
+          out = tiles(lb, out, n0, full, s.rowBlock, s.rowBlock - full);
+        scf::YieldOp::create(lb, out);
+      });
+  return colLoop.getResult(0);
+}
+
+/// `out` with the register tile `values` (row-major, a vector per row and
+/// column vector) written at `rows` x `columns`.
+Value writeTile(ImplicitLocOpBuilder &b, Value out, ValueRange values, ArrayRef<Value> rows,
+                ArrayRef<Value> columns) {
+  for (auto [i, row] : llvm::enumerate(rows))
+    for (auto [j, column] : llvm::enumerate(columns))
+      out = vector::TransferWriteOp::create(b, values[i * columns.size() + j], out,
+                                            ValueRange{row, column}, ArrayRef<bool>{true})
+                .getResult();
+  return out;
+}
+
+/// `lanes` consecutive rows of column `g` of `[N, K / G]` scales or zero
+/// points (a strided read down the column).
+Value readColumn(ImplicitLocOpBuilder &b, Value tensor, Value n, Value g, int64_t lanes) {
+  Type element = cast<ShapedType>(tensor.getType()).getElementType();
+  AffineMap column = AffineMap::get(2, 0, {b.getAffineDimExpr(0)}, b.getContext());
+  return vector::TransferReadOp::create(b, VectorType::get({lanes}, element), tensor,
+                                        ValueRange{n, g}, /*padding=*/std::nullopt, column,
+                                        ArrayRef<bool>{true});
+}
+
 /// The panel kernel: float activations, more rows than the row kernel
 /// takes (prefill). Each task owns NC weight rows and MB activation rows;
 /// per block of KC columns it dequantizes its weight rows into a panel
@@ -577,46 +695,15 @@ public:
 
   /// y = x * W^T as a [M, N] tensor.
   Value emit() {
-    int64_t nTasks = s.n / s.panelRows, tasks = nTasks * (s.rows / s.rowBlock);
-    Value out = tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.n}, b.getF32Type());
-    // One panel per task in one buffer of the function (planned into the
-    // workspace like every other buffer, not allocated per task or run);
-    // each task writes its own panel through a restricted tensor view.
-    Value panels = memref::AllocOp::create(
-        b, MemRefType::get({tasks, s.kBlock, s.panelRows}, b.getF32Type()),
-        b.getI64IntegerAttr(64));
-    auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(tasks)},
-                                        ValueRange{out}, std::nullopt);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPoint(forall.getTerminator());
-    Value task = forall.getInductionVars()[0];
-    Value nTasksValue = cIndex(b, nTasks);
-    Value row0 = arith::MulIOp::create(b, arith::DivUIOp::create(b, task, nTasksValue),
-                                       cIndex(b, s.rowBlock));
-    Value col0 = arith::MulIOp::create(b, arith::RemUIOp::create(b, task, nTasksValue),
-                                       cIndex(b, s.panelRows));
-    SmallVector<OpFoldResult> outOffsets = {row0, col0};
-    SmallVector<OpFoldResult> outSizes = {b.getIndexAttr(s.rowBlock),
-                                          b.getIndexAttr(s.panelRows)};
-    SmallVector<OpFoldResult> panelOffsets = {task, b.getIndexAttr(0), b.getIndexAttr(0)};
-    SmallVector<OpFoldResult> panelSizes = {b.getIndexAttr(1), b.getIndexAttr(s.kBlock),
-                                            b.getIndexAttr(s.panelRows)};
-    SmallVector<OpFoldResult> unit2(2, b.getIndexAttr(1)), unit3(3, b.getIndexAttr(1));
-    Value block = tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[0], outOffsets,
-                                                 outSizes, unit2);
-    auto panelBuffer = memref::SubViewOp::create(
-        b,
-        MemRefType::get({s.kBlock, s.panelRows}, b.getF32Type(),
-                        StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic,
-                                               {s.panelRows, 1})),
-        panels, panelOffsets, panelSizes, unit3);
-    Value panel = bufferization::ToTensorOp::create(
-        b, RankedTensorType::get({s.kBlock, s.panelRows}, b.getF32Type()), panelBuffer,
-        /*restrict=*/true, /*writable=*/true);
+    Value panels = PanelTasks::scratch(b, s, {s.kBlock, s.panelRows});
+    PanelTasks tasks;
+    tasks.begin(b, s);
+    Value panel = tasks.view(b, panels, {s.kBlock, s.panelRows});
+    Value row0 = tasks.row0, col0 = tasks.col0;
     // The first block of K starts the sums (at zero or the bias); the
     // others add to them.
     panel = emitDequantize(b, panel, col0, cIndex(b, 0));
-    block = emitProducts(b, block, panel, row0, col0, cIndex(b, 0), /*first=*/true);
+    Value block = emitProducts(b, tasks.block, panel, row0, col0, cIndex(b, 0), /*first=*/true);
     if (s.k > s.kBlock) {
       auto loop = scf::ForOp::create(
           b, cIndex(b, s.kBlock), cIndex(b, s.k), cIndex(b, s.kBlock), ValueRange{block, panel},
@@ -627,13 +714,8 @@ public:
             scf::YieldOp::create(lb, ValueRange{sums, next});
           });
       block = loop.getResult(0);
-      panel = loop.getResult(1);
     }
-    (void)panel;
-    b.setInsertionPointToStart(forall.getTerminator().getBody());
-    tensor::ParallelInsertSliceOp::create(b, block, forall.getRegionIterArgs()[0], outOffsets,
-                                          outSizes, unit2);
-    return forall.getResult(0);
+    return tasks.finish(b, block);
   }
 
 private:
@@ -656,10 +738,10 @@ private:
                 ImplicitLocOpBuilder rb(gloc, gb);
                 Value kseg = arith::AddIOp::create(rb, k0, seg);
                 Value g = arith::DivUIOp::create(rb, kseg, cIndex(rb, s.group));
-                Value z = readColumn(rb, zeros, n, g);
+                Value z = readColumn(rb, zeros, n, g, s.lanes);
                 if (!s.floatZeros)
                   z = arith::ExtUIOp::create(rb, i32, z);
-                Value scale = readColumn(rb, scales, n, g);
+                Value scale = readColumn(rb, scales, n, g, s.lanes);
                 auto byteLoop = scf::ForOp::create(
                     rb, cIndex(rb, 0), cIndex(rb, s.segment), cIndex(rb, s.perByte), segArgs,
                     [&](OpBuilder &cb, Location cloc, Value kk, ValueRange args) {
@@ -707,34 +789,17 @@ private:
     return stripLoop.getResult(0);
   }
 
-  /// L consecutive rows of column `g` of `[N, K / G]` scales or zero points.
-  Value readColumn(ImplicitLocOpBuilder &rb, Value tensor, Value n, Value g) {
-    Type element = cast<ShapedType>(tensor.getType()).getElementType();
-    AffineMap column = AffineMap::get(2, 0, {rb.getAffineDimExpr(0)}, rb.getContext());
-    return vector::TransferReadOp::create(rb, VectorType::get({s.lanes}, element), tensor,
-                                          ValueRange{n, g}, /*padding=*/std::nullopt, column,
-                                          ArrayRef<bool>{true});
-  }
-
   /// The task's outputs `block` [MB, NC] after the panel's KC columns from
   /// `k0`: register tiles of NR weight rows (outer, so that their slice of
   /// the panel stays in L1) by MR activation rows (inner).
   Value emitProducts(ImplicitLocOpBuilder &ib, Value block, Value panel, Value row0, Value col0,
                      Value k0, bool first) {
-    auto colLoop = scf::ForOp::create(
-        ib, cIndex(ib, 0), cIndex(ib, s.panelRows), cIndex(ib, s.tileCols), ValueRange{block},
-        [&](OpBuilder &nb, Location loc, Value n0, ValueRange args) {
-          ImplicitLocOpBuilder lb(loc, nb);
-          int64_t full = s.rowBlock / s.tileRows * s.tileRows;
-          Value out = args[0];
-          if (full > 0)
-            out = emitTiles(lb, out, panel, row0, col0, n0, k0, 0, full, s.tileRows, first);
-          if (full < s.rowBlock)
-            out = emitTiles(lb, out, panel, row0, col0, n0, k0, full, s.rowBlock,
-                            s.rowBlock - full, first);
-          scf::YieldOp::create(lb, out);
-        });
-    return colLoop.getResult(0);
+    return forEachTile(ib, s, block,
+                       [&](ImplicitLocOpBuilder &lb, Value tile, Value n0, int64_t begin,
+                           int64_t end, int64_t mr) {
+                         return emitTiles(lb, tile, panel, row0, col0, n0, k0, begin, end, mr,
+                                          first);
+                       });
   }
 
   /// Register tiles of `mr` activation rows, rows `begin` to `end` of the
@@ -787,14 +852,7 @@ private:
                 }
                 scf::YieldOp::create(kb, next);
               });
-          Value out = args[0];
-          for (int64_t i = 0; i < mr; ++i)
-            for (int64_t j = 0; j < vectors; ++j)
-              out = vector::TransferWriteOp::create(lb, kLoop.getResult(i * vectors + j), out,
-                                                    ValueRange{rows[i], columns[j]},
-                                                    ArrayRef<bool>{true})
-                        .getResult();
-          scf::YieldOp::create(lb, out);
+          scf::YieldOp::create(lb, writeTile(lb, args[0], kLoop.getResults(), rows, columns));
         });
     return loop.getResult(0);
   }
@@ -834,59 +892,17 @@ public:
   Value emit() {
     xq = quantizeActivations(b, x, kernel, inputScale);
     int64_t groups = s.k / s.group;
-    int64_t nTasks = s.n / s.panelRows, tasks = nTasks * (s.rows / s.rowBlock);
-    Value out = tensor::EmptyOp::create(b, ArrayRef<int64_t>{s.rows, s.n}, b.getF32Type());
-    Value tables = memref::AllocOp::create(
-        b, MemRefType::get({tasks, 2, groups, s.panelRows}, b.getF32Type()),
-        b.getI64IntegerAttr(64));
-    auto forall = scf::ForallOp::create(b, ArrayRef<OpFoldResult>{b.getIndexAttr(tasks)},
-                                        ValueRange{out}, std::nullopt);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPoint(forall.getTerminator());
-    Value task = forall.getInductionVars()[0];
-    Value nTasksValue = cIndex(b, nTasks);
-    Value row0 = arith::MulIOp::create(b, arith::DivUIOp::create(b, task, nTasksValue),
-                                       cIndex(b, s.rowBlock));
-    Value col0 = arith::MulIOp::create(b, arith::RemUIOp::create(b, task, nTasksValue),
-                                       cIndex(b, s.panelRows));
-    SmallVector<OpFoldResult> outOffsets = {row0, col0};
-    SmallVector<OpFoldResult> outSizes = {b.getIndexAttr(s.rowBlock),
-                                          b.getIndexAttr(s.panelRows)};
-    SmallVector<OpFoldResult> unit2(2, b.getIndexAttr(1)), unit4(4, b.getIndexAttr(1));
-    Value block = tensor::ExtractSliceOp::create(b, forall.getRegionIterArgs()[0], outOffsets,
-                                                 outSizes, unit2);
-    auto tableBuffer = memref::SubViewOp::create(
-        b,
-        MemRefType::get({2, groups, s.panelRows}, b.getF32Type(),
-                        StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic,
-                                               {groups * s.panelRows, s.panelRows, 1})),
-        tables,
-        ArrayRef<OpFoldResult>{task, b.getIndexAttr(0), b.getIndexAttr(0), b.getIndexAttr(0)},
-        ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(2), b.getIndexAttr(groups),
-                               b.getIndexAttr(s.panelRows)},
-        unit4);
-    Value table = bufferization::ToTensorOp::create(
-        b, RankedTensorType::get({2, groups, s.panelRows}, b.getF32Type()), tableBuffer,
-        /*restrict=*/true, /*writable=*/true);
-    table = emitTable(table, col0);
-    auto colLoop = scf::ForOp::create(
-        b, cIndex(b, 0), cIndex(b, s.panelRows), cIndex(b, s.tileCols), ValueRange{block},
-        [&](OpBuilder &nb, Location loc, Value n0, ValueRange args) {
-          ImplicitLocOpBuilder lb(loc, nb);
-          int64_t full = s.rowBlock / s.tileRows * s.tileRows;
-          Value tile = args[0];
-          if (full > 0)
-            tile = emitTiles(lb, tile, table, row0, col0, n0, 0, full, s.tileRows);
-          if (full < s.rowBlock)
-            tile = emitTiles(lb, tile, table, row0, col0, n0, full, s.rowBlock,
-                             s.rowBlock - full);
-          scf::YieldOp::create(lb, tile);
-        });
-    b.setInsertionPointToStart(forall.getTerminator().getBody());
-    tensor::ParallelInsertSliceOp::create(b, colLoop.getResult(0),
-                                          forall.getRegionIterArgs()[0], outOffsets, outSizes,
-                                          unit2);
-    return forall.getResult(0);
+    Value tables = PanelTasks::scratch(b, s, {2, groups, s.panelRows});
+    PanelTasks tasks;
+    tasks.begin(b, s);
+    Value table = emitTable(tasks.view(b, tables, {2, groups, s.panelRows}), tasks.col0);
+    Value block = forEachTile(b, s, tasks.block,
+                              [&](ImplicitLocOpBuilder &lb, Value tile, Value n0, int64_t begin,
+                                  int64_t end, int64_t mr) {
+                                return emitTiles(lb, tile, table, tasks.row0, tasks.col0, n0,
+                                                 begin, end, mr);
+                              });
+    return tasks.finish(b, block);
   }
 
 private:
@@ -902,8 +918,8 @@ private:
               sb, cIndex(sb, 0), cIndex(sb, groups), cIndex(sb, 1), stripArgs,
               [&](OpBuilder &gb, Location gloc, Value g, ValueRange args) {
                 ImplicitLocOpBuilder rb(gloc, gb);
-                Value scale = readColumn(rb, scales, n, g);
-                Value z = readColumn(rb, zeros, n, g);
+                Value scale = readColumn(rb, scales, n, g, s.lanes);
+                Value z = readColumn(rb, zeros, n, g, s.lanes);
                 if (!s.floatZeros)
                   z = arith::UIToFPOp::create(rb, f32, z);
                 Value t = vector::TransferWriteOp::create(rb, scale, args[0],
@@ -919,15 +935,6 @@ private:
           scf::YieldOp::create(sb, groupLoop.getResults());
         });
     return loop.getResult(0);
-  }
-
-  /// L consecutive rows of column `g` of `[N, K / G]` scales or zero points.
-  Value readColumn(ImplicitLocOpBuilder &rb, Value tensor, Value n, Value g) {
-    Type element = cast<ShapedType>(tensor.getType()).getElementType();
-    AffineMap column = AffineMap::get(2, 0, {rb.getAffineDimExpr(0)}, rb.getContext());
-    return vector::TransferReadOp::create(rb, VectorType::get({s.lanes}, element), tensor,
-                                          ValueRange{n, g}, /*padding=*/std::nullopt, column,
-                                          ArrayRef<bool>{true});
   }
 
   /// Register tiles of `mr` activation rows (rows `begin` to `end` of the
@@ -1015,14 +1022,7 @@ private:
                     });
                 scf::YieldOp::create(gb, blockLoop.getResults());
               });
-          Value out = args[0];
-          for (int64_t i = 0; i < mr; ++i)
-            for (int64_t j = 0; j < vectors; ++j)
-              out = vector::TransferWriteOp::create(lb, groupLoop.getResult(i * vectors + j), out,
-                                                    ValueRange{rows[i], columns[j]},
-                                                    ArrayRef<bool>{true})
-                        .getResult();
-          scf::YieldOp::create(lb, out);
+          scf::YieldOp::create(lb, writeTile(lb, args[0], groupLoop.getResults(), rows, columns));
         });
     return loop.getResult(0);
   }
