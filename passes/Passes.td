@@ -331,6 +331,12 @@ def X86PackWeights : Pass<"quench-x86-pack-weights", "::mlir::func::FuncOp"> {
     four codes per row, the operand `vpdpbusd` takes. Either needs `N` to be
     a multiple of `L`.
 
+    A lookup-table weight (`qnt.lut`: NF4, FP4, custom) of a matmul that takes
+    the float panel kernel is rewritten into that kernel's layout too: codes
+    in strips as above, scales per row and group, and the table as an f32
+    `custom` operand (named tables spelled out, padded to the container's
+    `2^bits` entries).
+
     A float contraction whose B operand is a `qnt.dequantize` of a uniform
     weight (ONNX QDQ: `DequantizeLinear` feeding `MatMul`) first becomes a
     `qnt.matmul`; a `[K, N]` weight is transposed from its constants.
@@ -423,6 +429,10 @@ def LowerQntToX86 : Pass<"lower-qnt-to-x86", "::mlir::func::FuncOp"> {
     register tiles of 4 x 2L outputs (2 x 2L below 512-bit vectors) holding
     int32 sums per block and float sums per output; each task first writes
     its rows' scales and `s * z` per group into a small workspace table.
+
+    A lookup-table weight in the float panel layout takes the float panel
+    kernel, each code vector dequantized as `table[q] * s` (a gather from
+    the table) instead of `(q - z) * s`.
 
     A `qnt.matmul` with its own 8-bit activation quantization
     (`#qnt.act_quant`, W8A8) takes the int8 kernels in either mode, its

@@ -84,6 +84,12 @@ struct KernelLayout {
 std::optional<KernelLayout> kernelFormLayout(qnt::MatmulOp op, qnt::UniformOp weight,
                                              const KernelOptions &options);
 
+/// The same for a lookup-table weight, which only the float panel kernel
+/// takes: `#qnt.lut<table = custom, block = [1, G]>` with 2-, 4- or 8-bit
+/// codes in the panel layout, f32 scales `[N, K / G]` and an f32 table.
+std::optional<KernelLayout> lutKernelFormLayout(qnt::MatmulOp op, qnt::LutOp weight,
+                                                const KernelOptions &options);
+
 } // namespace quench::x86
 
 #endif // QUENCH_LIB_TARGET_X86_KERNELFORM_H

@@ -686,9 +686,12 @@ Value readColumn(ImplicitLocOpBuilder &b, Value tensor, Value n, Value g, int64_
 /// result is the reference's up to float summation order.
 class PanelEmitter {
 public:
+  /// With a `table` (a lookup-table weight) the dequantized value is
+  /// `table[q] * s` instead of `(q - z) * s`; `zeros` is then unused.
   PanelEmitter(ImplicitLocOpBuilder &b, const PanelShape &shape, Value x, Value codes,
-               Value scales, Value zeros, Value bias)
-      : b(b), s(shape), x(x), codes(codes), scales(scales), zeros(zeros), bias(bias) {
+               Value scales, Value zeros, Value bias, Value table = {})
+      : b(b), s(shape), x(x), codes(codes), scales(scales), zeros(zeros), bias(bias),
+        table(table) {
     f32 = VectorType::get({s.lanes}, b.getF32Type());
     i32 = VectorType::get({s.lanes}, b.getI32Type());
   }
@@ -738,9 +741,12 @@ private:
                 ImplicitLocOpBuilder rb(gloc, gb);
                 Value kseg = arith::AddIOp::create(rb, k0, seg);
                 Value g = arith::DivUIOp::create(rb, kseg, cIndex(rb, s.group));
-                Value z = readColumn(rb, zeros, n, g, s.lanes);
-                if (!s.floatZeros)
-                  z = arith::ExtUIOp::create(rb, i32, z);
+                Value z;
+                if (!table) {
+                  z = readColumn(rb, zeros, n, g, s.lanes);
+                  if (!s.floatZeros)
+                    z = arith::ExtUIOp::create(rb, i32, z);
+                }
                 Value scale = readColumn(rb, scales, n, g, s.lanes);
                 auto byteLoop = scf::ForOp::create(
                     rb, cIndex(rb, 0), cIndex(rb, s.segment), cIndex(rb, s.perByte), segArgs,
@@ -766,13 +772,17 @@ private:
                                     kb.getI32IntegerAttr(static_cast<int32_t>(t * s.bits))));
                         if (s.perByte > 1)
                           q = arith::AndIOp::create(kb, q, mask);
-                        Value w = s.floatZeros
-                                      ? arith::SubFOp::create(
-                                            kb, arith::UIToFPOp::create(kb, f32, q), z)
-                                            .getResult()
-                                      : arith::SIToFPOp::create(
-                                            kb, f32, arith::SubIOp::create(kb, q, z))
-                                            .getResult();
+                        Value w;
+                        if (table)
+                          w = vector::GatherOp::create(
+                              kb, f32, table, ValueRange{cIndex(kb, 0)}, q,
+                              splat(kb, VectorType::get({s.lanes}, kb.getI1Type()),
+                                    kb.getBoolAttr(true)),
+                              splat(kb, f32, kb.getF32FloatAttr(0)));
+                        else if (s.floatZeros)
+                          w = arith::SubFOp::create(kb, arith::UIToFPOp::create(kb, f32, q), z);
+                        else
+                          w = arith::SIToFPOp::create(kb, f32, arith::SubIOp::create(kb, q, z));
                         w = arith::MulFOp::create(kb, w, scale);
                         Value row = t == 0 ? at : arith::AddIOp::create(kb, at, cIndex(kb, t));
                         result = vector::TransferWriteOp::create(kb, w, result,
@@ -859,7 +869,7 @@ private:
 
   ImplicitLocOpBuilder &b;
   const PanelShape &s;
-  Value x, codes, scales, zeros, bias;
+  Value x, codes, scales, zeros, bias, table;
   VectorType f32, i32;
 };
 
@@ -1092,16 +1102,9 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
     if (!layout)
       return rewriter.notifyMatchFailure(op, "weight not in the kernel form");
 
-    auto inputType = cast<RankedTensorType>(op.getInput().getType());
     auto resultType = cast<RankedTensorType>(op.getType());
-    KernelShape shape;
-    shape.k = inputType.getShape().back();
-    shape.rows = x86::activationRows(op);
-    shape.n = resultType.getShape().back();
-    shape.bits = weight.getEncoding().getBits();
-    shape.perByte = 8 / shape.bits;
-    shape.lanes = layout->lanes;
-    shape.group = weight.getEncoding().getBlock()[1];
+    KernelShape shape = baseShape(op, *layout, weight.getEncoding().getBits(),
+                                  weight.getEncoding().getBlock()[1]);
     shape.floatZeros =
         cast<RankedTensorType>(weight.getZeroPoints().getType()).getElementType().isF32();
     shape.int8 = options.int8Activations;
@@ -1123,12 +1126,7 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
                                  shape.rowsInFlight);
 
     ImplicitLocOpBuilder b(op.getLoc(), rewriter);
-    Value x = op.getInput();
-    auto matrixType = RankedTensorType::get({shape.rows, shape.k}, b.getF32Type());
-    if (inputType.getRank() == 1)
-      x = tensor::ExpandShapeOp::create(b, matrixType, x, ArrayRef<ReassociationIndices>{{0, 1}});
-    else if (inputType.getRank() > 2)
-      x = tensor::CollapseShapeOp::create(b, matrixType, x, outerReassociation(inputType.getRank()));
+    Value x = asMatrix(b, op.getInput(), shape);
     Value y;
     if (layout->panel && shape.int8) {
       PanelShape panel = panelShape(shape, options);
@@ -1145,14 +1143,49 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
                         weight.getZeroPoints(), op.getBias(), op.getInputScale())
               .emit();
     }
-    if (resultType.getRank() == 1)
-      y = tensor::CollapseShapeOp::create(b, resultType, y, ArrayRef<ReassociationIndices>{{0, 1}});
-    else if (resultType.getRank() > 2)
-      y = tensor::ExpandShapeOp::create(b, resultType, y, outerReassociation(resultType.getRank()));
-    rewriter.replaceOp(op, y);
+    rewriter.replaceOp(op, asResult(b, y, resultType));
     if (weight->use_empty())
       rewriter.eraseOp(weight);
     return success();
+  }
+
+  /// The shape of the kernel for `op` with a weight of `bits`-bit codes in
+  /// groups of `group` columns, laid out as `layout` says.
+  static KernelShape baseShape(MatmulOp op, const x86::KernelLayout &layout, unsigned bits,
+                               int64_t group) {
+    KernelShape shape;
+    shape.k = cast<RankedTensorType>(op.getInput().getType()).getShape().back();
+    shape.rows = x86::activationRows(op);
+    shape.n = cast<RankedTensorType>(op.getType()).getShape().back();
+    shape.bits = bits;
+    shape.perByte = 8 / bits;
+    shape.lanes = layout.lanes;
+    shape.group = group;
+    return shape;
+  }
+
+  /// The input as the `[M, K]` matrix the kernels read.
+  static Value asMatrix(ImplicitLocOpBuilder &b, Value x, const KernelShape &shape) {
+    auto inputType = cast<RankedTensorType>(x.getType());
+    auto matrixType = RankedTensorType::get({shape.rows, shape.k}, b.getF32Type());
+    if (inputType.getRank() == 1)
+      return tensor::ExpandShapeOp::create(b, matrixType, x,
+                                           ArrayRef<ReassociationIndices>{{0, 1}});
+    if (inputType.getRank() > 2)
+      return tensor::CollapseShapeOp::create(b, matrixType, x,
+                                             outerReassociation(inputType.getRank()));
+    return x;
+  }
+
+  /// The kernels' `[M, N]` result in the matmul's result shape.
+  static Value asResult(ImplicitLocOpBuilder &b, Value y, RankedTensorType resultType) {
+    if (resultType.getRank() == 1)
+      return tensor::CollapseShapeOp::create(b, resultType, y,
+                                             ArrayRef<ReassociationIndices>{{0, 1}});
+    if (resultType.getRank() > 2)
+      return tensor::ExpandShapeOp::create(b, resultType, y,
+                                           outerReassociation(resultType.getRank()));
+    return y;
   }
 
   /// The panel kernel's blocking for the matmul `k` describes: register
@@ -1207,6 +1240,42 @@ struct LowerUniformMatmul : OpRewritePattern<MatmulOp> {
   x86::KernelOptions options;
 };
 
+/// `qnt.matmul` with a lookup-table weight in the panel kernel's form: the
+/// float panel kernel, dequantizing through the table.
+struct LowerLutMatmul : OpRewritePattern<MatmulOp> {
+  LowerLutMatmul(MLIRContext *ctx, const x86::KernelOptions &options)
+      : OpRewritePattern(ctx, /*benefit=*/2), options(options) {}
+
+  LogicalResult matchAndRewrite(MatmulOp op, PatternRewriter &rewriter) const override {
+    auto weight = op.getWeight().getDefiningOp<LutOp>();
+    if (!weight || !x86::takesKernel(op, options) || op.getActQuantAttr())
+      return rewriter.notifyMatchFailure(op, "not a matmul the float panel kernel takes");
+    std::optional<x86::KernelLayout> layout = x86::lutKernelFormLayout(op, weight, options);
+    if (!layout)
+      return rewriter.notifyMatchFailure(op, "weight not in the kernel form");
+    auto resultType = cast<RankedTensorType>(op.getType());
+    KernelShape shape = LowerUniformMatmul::baseShape(op, *layout, weight.getEncoding().getBits(),
+                                                      weight.getEncoding().getBlock()[1]);
+    shape.block = shape.group;
+    shape.floatZeros = false;
+    shape.int8 = false;
+    shape.vnni = options.vnni;
+    shape.vectorBits = options.vectorBits;
+    PanelShape panel = LowerUniformMatmul::panelShape(shape, options);
+    ImplicitLocOpBuilder b(op.getLoc(), rewriter);
+    Value x = LowerUniformMatmul::asMatrix(b, op.getInput(), shape);
+    Value y = PanelEmitter(b, panel, x, weight.getCodes(), weight.getScales(), Value(),
+                           op.getBias(), weight.getTable())
+                  .emit();
+    rewriter.replaceOp(op, LowerUniformMatmul::asResult(b, y, resultType));
+    if (weight->use_empty())
+      rewriter.eraseOp(weight);
+    return success();
+  }
+
+  x86::KernelOptions options;
+};
+
 } // namespace
 
 int64_t x86::pickTile(int64_t n, int64_t cap, int64_t multiple) {
@@ -1221,5 +1290,5 @@ int64_t x86::pickTile(int64_t n, int64_t cap, int64_t multiple) {
 }
 
 void x86::populateQntToX86Patterns(RewritePatternSet &patterns, const KernelOptions &options) {
-  patterns.add<LowerUniformMatmul>(patterns.getContext(), options);
+  patterns.add<LowerUniformMatmul, LowerLutMatmul>(patterns.getContext(), options);
 }

@@ -9,6 +9,7 @@
 
 #include "KernelForm.h"
 
+#include "quench/Quant/Formats.h"
 #include "quench/Quant/Packing.h"
 #include "quench/Support/ConstantData.h"
 
@@ -174,6 +175,26 @@ std::optional<x86::KernelLayout> x86::kernelFormLayout(MatmulOp op, UniformOp we
   return KernelLayout{lanes, r};
 }
 
+std::optional<x86::KernelLayout> x86::lutKernelFormLayout(MatmulOp op, LutOp weight,
+                                                          const KernelOptions &options) {
+  LutAttr enc = weight.getEncoding();
+  ArrayRef<int64_t> block = enc.getBlock();
+  unsigned bits = enc.getBits();
+  auto scalesType = dyn_cast<RankedTensorType>(weight.getScales().getType());
+  int64_t n = weight.getType().getShape()[0];
+  if (options.int8Activations || !usesPanelKernel(activationRows(op), n, bits, block[1], options) ||
+      enc.getTable() != LutKind::Custom || block.size() != 2 || block[0] != 1 ||
+      (bits != 2 && bits != 4 && bits != 8) || !scalesType || !scalesType.getElementType().isF32() ||
+      !cast<ShapedType>(weight.getTable().getType()).getElementType().isF32() ||
+      !cast<ShapedType>(weight.getCodes().getType()).getElementType().isInteger(8))
+    return std::nullopt;
+  int64_t lanes = panelLanes(options);
+  if (enc.getPacking() != panelPacking(op.getContext(), bits, lanes, /*int8=*/false) ||
+      !panelTakes(bits, n, block[1], options))
+    return std::nullopt;
+  return KernelLayout{lanes, 1, /*panel=*/true};
+}
+
 namespace {
 
 //===----------------------------------------------------------------------===//
@@ -181,16 +202,15 @@ namespace {
 //===----------------------------------------------------------------------===//
 
 /// The codes of a rank-2 uniform weight as a row-major [N, K] matrix.
-std::optional<std::vector<int32_t>> weightCodes(UniformOp op, int64_t n, int64_t k) {
-  UniformAttr enc = op.getEncoding();
-  PackingAttr packing = enc.getPacking();
+std::optional<std::vector<int32_t>> weightCodes(Value codesValue, PackingAttr packing,
+                                                bool isSigned, int64_t n, int64_t k) {
   if (!packing) {
-    std::optional<std::vector<int64_t>> codes = constantIntElements(op.getCodes(), enc.isSigned());
+    std::optional<std::vector<int64_t>> codes = constantIntElements(codesValue, isSigned);
     if (!codes || static_cast<int64_t>(codes->size()) != n * k)
       return std::nullopt;
     return std::vector<int32_t>(codes->begin(), codes->end());
   }
-  std::optional<std::vector<char>> bytes = constantBytes(op.getCodes());
+  std::optional<std::vector<char>> bytes = constantBytes(codesValue);
   if (!bytes)
     return std::nullopt;
   std::vector<uint8_t> stream(bytes->begin(), bytes->end());
@@ -200,11 +220,16 @@ std::optional<std::vector<int32_t>> weightCodes(UniformOp op, int64_t n, int64_t
   auto order = packing.getOrder() == BitOrder::LsbFirst ? quant::BitOrder::LsbFirst
                                                         : quant::BitOrder::MsbFirst;
   try {
-    return quant::unpackMatrix(stream, n, k, packing.getBits(), order, enc.isSigned(), tile,
+    return quant::unpackMatrix(stream, n, k, packing.getBits(), order, isSigned, tile,
                                interleave);
   } catch (const std::exception &) {
     return std::nullopt;
   }
+}
+
+std::optional<std::vector<int32_t>> weightCodes(UniformOp op, int64_t n, int64_t k) {
+  UniformAttr enc = op.getEncoding();
+  return weightCodes(op.getCodes(), enc.getPacking(), enc.isSigned(), n, k);
 }
 
 /// A constant tensor holding `bytes`, as a resource blob (weights are large;
@@ -248,6 +273,18 @@ Value gatherColumns(ImplicitLocOpBuilder &b, Value x, ArrayRef<int64_t> perm) {
 //===----------------------------------------------------------------------===//
 // The rewrite
 //===----------------------------------------------------------------------===//
+
+/// `op` again, on `input` and the rewritten `kernelWeight` (its attributes
+/// kept); the old weight goes when nothing else uses it.
+void replaceWeight(PatternRewriter &rewriter, ImplicitLocOpBuilder &b, MatmulOp op, Value input,
+                   Operation *weight, Value kernelWeight) {
+  auto matmul = MatmulOp::create(b, op.getType(), input, kernelWeight, op.getBias(),
+                                 op.getInputScale(), op.getActQuantAttr());
+  matmul->setDiscardableAttrs(op->getDiscardableAttrDictionary());
+  rewriter.replaceOp(op, matmul.getResult());
+  if (weight->use_empty())
+    rewriter.eraseOp(weight);
+}
 
 struct UniformToKernelForm : OpRewritePattern<MatmulOp> {
   UniformToKernelForm(MLIRContext *ctx, const x86::KernelOptions &options)
@@ -398,12 +435,84 @@ struct UniformToKernelForm : OpRewritePattern<MatmulOp> {
     b.setInsertionPoint(op);
     b.setLoc(op.getLoc());
     Value input = permuted ? gatherColumns(b, op.getInput(), perm) : op.getInput();
-    auto matmul = MatmulOp::create(b, op.getType(), input, kernelWeight, op.getBias(),
-                                   op.getInputScale(), op.getActQuantAttr());
-    matmul->setDiscardableAttrs(op->getDiscardableAttrDictionary());
-    rewriter.replaceOp(op, matmul.getResult());
-    if (weight->use_empty())
-      rewriter.eraseOp(weight);
+    replaceWeight(rewriter, b, op, input, weight, kernelWeight);
+    return success();
+  }
+
+  x86::KernelOptions options;
+};
+
+/// A lookup-table weight (NF4, FP4, custom) of a matmul that takes the
+/// float panel kernel, rewritten into its form: codes in the panel layout
+/// (3-bit codes in 4 bits, 5..7-bit in 8), scales per row and group
+/// `[N, K / G]`, and the table as an f32 `custom` operand (named tables
+/// from lib/Quant, padded with zeros to the container's 2^bits entries).
+struct LutToKernelForm : OpRewritePattern<MatmulOp> {
+  LutToKernelForm(MLIRContext *ctx, const x86::KernelOptions &options)
+      : OpRewritePattern(ctx), options(options) {}
+
+  LogicalResult matchAndRewrite(MatmulOp op, PatternRewriter &rewriter) const override {
+    auto weight = op.getWeight().getDefiningOp<LutOp>();
+    if (!weight || !x86::takesKernel(op, options) || op.getActQuantAttr() ||
+        options.int8Activations)
+      return rewriter.notifyMatchFailure(op, "not a matmul the float panel kernel takes");
+    if (x86::lutKernelFormLayout(op, weight, options))
+      return rewriter.notifyMatchFailure(op, "already in the kernel form");
+    LutAttr enc = weight.getEncoding();
+    QTensorType type = weight.getType();
+    int64_t n = type.getShape()[0], k = type.getShape()[1];
+    ArrayRef<int64_t> block = enc.getBlock();
+    unsigned bits = enc.getBits() <= 2 ? 2 : enc.getBits() <= 4 ? 4 : 8;
+    auto scaleType = dyn_cast<RankedTensorType>(weight.getScales().getType());
+    if (block.size() != 2 || !scaleType || scaleType.getRank() != 2 || k % block[1] != 0 ||
+        !x86::usesPanelKernel(x86::activationRows(op), n, bits, block[1], options) ||
+        !x86::panelTakes(bits, n, block[1], options))
+      return rewriter.notifyMatchFailure(op, "the panel kernel does not take this weight");
+    int64_t group = block[1], groups = k / group, rowBlock = block[0];
+    // Everything is read before anything is created.
+    std::optional<std::vector<int32_t>> codes =
+        weightCodes(weight.getCodes(), enc.getPacking(), /*isSigned=*/false, n, k);
+    std::optional<std::vector<float>> scales = constantFloatElements(weight.getScales());
+    std::vector<float> table;
+    if (enc.getTable() == LutKind::NF4) {
+      table.assign(quant::nf4Table().begin(), quant::nf4Table().end());
+    } else if (enc.getTable() == LutKind::FP4E2M1) {
+      table.assign(quant::fp4E2M1Table().begin(), quant::fp4E2M1Table().end());
+    } else if (std::optional<std::vector<float>> values =
+                   constantFloatElements(weight.getTable())) {
+      table = *values;
+    }
+    if (!codes || !scales || table.empty() ||
+        static_cast<int64_t>(scales->size()) != (n / rowBlock) * groups)
+      return rewriter.notifyMatchFailure(op, "codes, scales or table are not constants");
+    table.resize(size_t(1) << bits, 0.0f);
+    std::vector<float> rowScales;
+    for (int64_t r = 0; r < n; ++r)
+      for (int64_t g = 0; g < groups; ++g)
+        rowScales.push_back((*scales)[(r / rowBlock) * groups + g]);
+
+    ImplicitLocOpBuilder b(weight.getLoc(), rewriter);
+    MLIRContext *ctx = rewriter.getContext();
+    PackingAttr packing =
+        x86::panelPacking(ctx, bits, x86::panelLanes(options), /*int8=*/false);
+    std::vector<uint8_t> packed =
+        quant::packMatrix(*codes, n, k, bits, quant::BitOrder::LsbFirst,
+                          {packing.getTile().begin(), packing.getTile().end()}, {});
+    Value codesValue =
+        blobConstant(b, RankedTensorType::get(packing.getStorageShape({n, k}), b.getI8Type()),
+                     asBytes(packed), "x86_codes");
+    Value scalesValue = blobConstant(b, RankedTensorType::get({n, groups}, b.getF32Type()),
+                                     asBytes(rowScales), "x86_scales");
+    Value tableValue = arith::ConstantOp::create(
+        b, DenseElementsAttr::get(
+               RankedTensorType::get({static_cast<int64_t>(table.size())}, b.getF32Type()),
+               ArrayRef<float>(table)));
+    auto encoding = LutAttr::get(ctx, bits, LutKind::Custom, {1, group}, packing);
+    auto kernelType = QTensorType::get(ctx, type.getShape(), type.getElementType(), encoding);
+    Value kernelWeight = LutOp::create(b, kernelType, codesValue, scalesValue, tableValue);
+    b.setInsertionPoint(op);
+    b.setLoc(op.getLoc());
+    replaceWeight(rewriter, b, op, op.getInput(), weight, kernelWeight);
     return success();
   }
 
@@ -540,6 +649,6 @@ struct DequantizedMatmulToQnt : OpRewritePattern<linalg::GenericOp> {
 
 void x86::populateX86WeightLayoutPatterns(RewritePatternSet &patterns,
                                           const KernelOptions &options) {
-  patterns.add<UniformToKernelForm>(patterns.getContext(), options);
+  patterns.add<UniformToKernelForm, LutToKernelForm>(patterns.getContext(), options);
   patterns.add<DequantizedMatmulToQnt>(patterns.getContext());
 }

@@ -159,3 +159,28 @@ func.func @int8_panel(%x: tensor<24x64xf32>, %codes: tensor<2x8x16xi8>, %s: tens
   %y = qnt.matmul %x, %w : (tensor<24x64xf32>, !q4) -> tensor<24x8xf32>
   return %y : tensor<24x8xf32>
 }
+
+// -----
+
+!l4 = !qnt.qtensor<8x32xf32, #qnt.lut<bits = 4, table = custom, block = [1, 16], packing = <bits = 4, tile = [4, 2]>>>
+
+// A lookup-table weight in the panel layout: the float panel kernel, each
+// code vector dequantized as table[q] * s (a gather from the table), no
+// zero points.
+// CHECK-LABEL: func.func @lut_panel
+// CHECK-SAME:    (%[[X:.*]]: tensor<24x32xf32>, %[[CODES:.*]]: tensor<2x16x4xi8>, %[[S:.*]]: tensor<8x2xf32>, %[[T:.*]]: tensor<16xf32>)
+// CHECK:         scf.forall
+// CHECK:           %[[SV:.*]] = vector.transfer_read %[[S]]{{.*}} : tensor<8x2xf32>, vector<4xf32>
+// CHECK:           vector.transfer_read %[[CODES]]{{.*}} : tensor<2x16x4xi8>, vector<4xi8>
+// CHECK:           %[[W:.*]] = vector.gather %[[T]][%c0] [%{{.*}}], %{{.*}}, %{{.*}} : tensor<16xf32>, vector<4xi32>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+// CHECK:           arith.mulf %[[W]], %[[SV]]
+// CHECK:           vector.fma
+// CHECK-NOT:     qnt.
+// ROWS-LABEL:  func.func @lut_panel
+// INT8-LABEL:  func.func @lut_panel
+// INT8:          qnt.matmul
+func.func @lut_panel(%x: tensor<24x32xf32>, %codes: tensor<2x16x4xi8>, %s: tensor<8x2xf32>, %t: tensor<16xf32>) -> tensor<24x8xf32> {
+  %w = qnt.lut %codes scales(%s) table(%t) : (tensor<2x16x4xi8>, tensor<8x2xf32>, tensor<16xf32>) -> !l4
+  %y = qnt.matmul %x, %w : (tensor<24x32xf32>, !l4) -> tensor<24x8xf32>
+  return %y : tensor<24x8xf32>
+}

@@ -181,3 +181,24 @@ func.func @int8_panel(%x: tensor<13x32xf32>) -> tensor<13x4xf32> {
   %y = qnt.matmul %x, %w : (tensor<13x32xf32>, !qnt.qtensor<4x32xf32, #qnt.uniform<bits = 4, signedness = unsigned, block = [1, 32], zero_point = true, packing = <bits = 4>>>) -> tensor<13x4xf32>
   return %y : tensor<13x4xf32>
 }
+
+// -----
+
+// An NF4 weight of a matmul that takes the float panel kernel: codes in the
+// panel layout (rows 0 and 2 hold codes 0..7, rows 1 and 3 codes 8..15, as
+// in @panel), scales per row and group, and the named table as an f32
+// custom table operand (NF4 from -1 to 1, code 7 = 0).
+// CHECK-LABEL: func.func @nf4_panel
+// CHECK-DAG:   %[[T:.*]] = arith.constant dense<[-1.000000e+00, {{.*}}, 0.000000e+00, {{.*}}, 1.000000e+00]> : tensor<16xf32>
+// CHECK-DAG:   %[[C:.*]] = arith.constant dense_resource<x86_codes> : tensor<1x4x4xi8>
+// CHECK:       qnt.lut %[[C]] scales(%{{.*}}) table(%[[T]])
+// CHECK-SAME:    #qnt.lut<bits = 4, table = custom, block = [1, 8], packing = <bits = 4, tile = [4, 2]>>
+// CHECK:       x86_codes: "0x010000001098109832BA32BA54DC54DC76FE76FE"
+func.func @nf4_panel(%x: tensor<13x8xf32>) -> tensor<13x4xf32> {
+  %codes = arith.constant dense<[[16, 50, 84, 118], [-104, -70, -36, -2], [16, 50, 84, 118], [-104, -70, -36, -2]]> : tensor<4x4xi8>
+  %s = arith.constant dense<[[0.5], [0.25], [1.0], [2.0]]> : tensor<4x1xf32>
+  %w = qnt.lut %codes scales(%s) : (tensor<4x4xi8>, tensor<4x1xf32>)
+      -> !qnt.qtensor<4x8xf32, #qnt.lut<bits = 4, table = nf4, block = [1, 8], packing = <bits = 4>>>
+  %y = qnt.matmul %x, %w : (tensor<13x8xf32>, !qnt.qtensor<4x8xf32, #qnt.lut<bits = 4, table = nf4, block = [1, 8], packing = <bits = 4>>>) -> tensor<13x4xf32>
+  return %y : tensor<13x4xf32>
+}

@@ -71,7 +71,7 @@ def pack_lsb(codes, bits):
 
 
 def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=True,
-         act_order=False, bias=False, fused=True, act=None):
+         act_order=False, bias=False, fused=True, act=None, lut=None):
     global failures
     block = block or [1, k]
     sn, sk = n // block[0], k // block[1]
@@ -112,10 +112,23 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
         gpart = " group_index(%g)"
         types.append(f"tensor<{k}xi32>")
     sign = "signed" if signed else "unsigned"
-    enc = (f"#qnt.uniform<bits = {bits}, signedness = {sign}, block = [{blk[0]}, {blk[1]}], "
-           f"zero_point = {'true' if zp else 'false'}{packing}>")
-    qt = f"!qnt.qtensor<{n}x{k}xf32, {enc}>"
-    lines.append(f"  %w = qnt.uniform %codes scales(%s){zpart}{gpart} : ({', '.join(types)}) -> {qt}")
+    if lut:
+        # A lookup-table weight (unsigned codes, no zero points): NF4, FP4 or
+        # a custom table of 2^bits entries.
+        tpart = ""
+        if lut == "custom":
+            table = np.sort(rng.uniform(-1, 1, size=1 << bits)).astype(np.float32)
+            lines.append(f"  %t = arith.constant {hexdense(table)} : tensor<{1 << bits}xf32>")
+            tpart = " table(%t)"
+            types.append(f"tensor<{1 << bits}xf32>")
+        enc = f"#qnt.lut<bits = {bits}, table = {lut}, block = [{blk[0]}, {blk[1]}]{packing}>"
+        qt = f"!qnt.qtensor<{n}x{k}xf32, {enc}>"
+        lines.append(f"  %w = qnt.lut %codes scales(%s){tpart} : ({', '.join(types)}) -> {qt}")
+    else:
+        enc = (f"#qnt.uniform<bits = {bits}, signedness = {sign}, block = [{blk[0]}, {blk[1]}], "
+               f"zero_point = {'true' if zp else 'false'}{packing}>")
+        qt = f"!qnt.qtensor<{n}x{k}xf32, {enc}>"
+        lines.append(f"  %w = qnt.uniform %codes scales(%s){zpart}{gpart} : ({', '.join(types)}) -> {qt}")
     xshape = "x".join(map(str, m_shape + [k]))
     yshape = "x".join(map(str, m_shape + [n]))
     bpart, btype = "", ""
@@ -163,7 +176,10 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
     # Whether a fused kernel takes the matmul: the row kernel up to 12 (int8
     # activations: 2) rows, the panel kernel (whole strips of rows) above; an
     # int8 matmul the panel kernel cannot take stays with the row kernel.
-    if int8 or act:
+    if lut:  # the float panel kernel only
+        takes = (not int8 and rows > row_kernel_rows and n % lanes == 0
+                 and group % per_byte == 0)
+    elif int8 or act:
         takes = group % (per_byte * 16) == 0
     elif rows > row_kernel_rows and n % lanes != 0:
         takes = False
@@ -171,7 +187,9 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
         takes = group % (per_byte * 4) == 0
     else:
         takes = group % per_byte == 0
-    if act and takes:
+    if lut:
+        pass  # compared with the reference lowering (1e-5)
+    elif act and takes:
         # W8A8 in numpy: the activations rounded as the reference lowering
         # rounds them (f32 scale and division, half-even, clamp), then exact
         # products in float64; the kernel sums in integers, so it is the
@@ -299,6 +317,18 @@ case("w8a8_per_tensor_rank3_bias", [2, 10], 32, 128, 8, signed=True, zp=None, pa
 # A static scale of 0.02 clamps the larger activations at +-127.
 case("w8a8_static_m24", [24], 32, 128, 8, signed=True, zp=None, packed=False, act="static")
 case("w4a8_per_token_g64_m8", [8], 32, 192, 4, block=[1, 64], act="per_token")
+# Lookup-table weights: the float panel kernel (more than 12 rows, float
+# activations) dequantizes through the table; other row counts and int8
+# activations keep the reference lowering.
+case("lut_nf4_g64_m20", [20], 32, 128, 4, zp=None, block=[1, 64], lut="nf4",
+     fused=not int8)
+case("lut_fp4_perchannel_m16_bias", [16], 16, 96, 4, zp=None, bias=True, lut="fp4_e2m1",
+     fused=not int8)
+case("lut_custom3_rows2_m24", [24], 48, 64, 3, zp=None, block=[2, 32], packed=True,
+     lut="custom", fused=not int8)
+case("lut_custom8_m14", [14], 32, 80, 8, zp=None, block=[1, 40], packed=False, lut="custom",
+     fused=not int8)
+case("lut_nf4_m4_reference", [4], 32, 128, 4, zp=None, block=[1, 64], lut="nf4", fused=False)
 # One group of 512 columns per row: int8 activations in two blocks of 256.
 case("u4_perchannel_k512_m2", [2], 24, 512, 4)
 # No kernel chunk (8 codes at least) divides a group of 12: reference lowering.
