@@ -84,9 +84,14 @@ struct KernelLayout {
 std::optional<KernelLayout> kernelFormLayout(qnt::MatmulOp op, qnt::UniformOp weight,
                                              const KernelOptions &options);
 
+/// The options for a lookup-table weight: float activations whatever the
+/// mode (only the float panel kernel has a table path).
+KernelOptions lutOptions(const KernelOptions &options);
+
 /// The same for a lookup-table weight, which only the float panel kernel
-/// takes: `#qnt.lut<table = custom, block = [1, G]>` with 2-, 4- or 8-bit
-/// codes in the panel layout, f32 scales `[N, K / G]` and an f32 table.
+/// takes (in either mode, with float activations): `#qnt.lut<table =
+/// custom, block = [1, G]>` with 2-, 4- or 8-bit codes in the panel layout,
+/// f32 scales `[N, K / G]` and an f32 table.
 std::optional<KernelLayout> lutKernelFormLayout(qnt::MatmulOp op, qnt::LutOp weight,
                                                 const KernelOptions &options);
 

@@ -1253,6 +1253,7 @@ struct LowerLutMatmul : OpRewritePattern<MatmulOp> {
     std::optional<x86::KernelLayout> layout = x86::lutKernelFormLayout(op, weight, options);
     if (!layout)
       return rewriter.notifyMatchFailure(op, "weight not in the kernel form");
+    x86::KernelOptions options = x86::lutOptions(this->options);
     auto resultType = cast<RankedTensorType>(op.getType());
     KernelShape shape = LowerUniformMatmul::baseShape(op, *layout, weight.getEncoding().getBits(),
                                                       weight.getEncoding().getBlock()[1]);

@@ -175,14 +175,21 @@ std::optional<x86::KernelLayout> x86::kernelFormLayout(MatmulOp op, UniformOp we
   return KernelLayout{lanes, r};
 }
 
+x86::KernelOptions x86::lutOptions(const KernelOptions &options) {
+  KernelOptions result = options;
+  result.int8Activations = false;
+  return result;
+}
+
 std::optional<x86::KernelLayout> x86::lutKernelFormLayout(MatmulOp op, LutOp weight,
-                                                          const KernelOptions &options) {
+                                                          const KernelOptions &given) {
+  KernelOptions options = lutOptions(given);
   LutAttr enc = weight.getEncoding();
   ArrayRef<int64_t> block = enc.getBlock();
   unsigned bits = enc.getBits();
   auto scalesType = dyn_cast<RankedTensorType>(weight.getScales().getType());
   int64_t n = weight.getType().getShape()[0];
-  if (options.int8Activations || !usesPanelKernel(activationRows(op), n, bits, block[1], options) ||
+  if (op.getActQuantAttr() || !usesPanelKernel(activationRows(op), n, bits, block[1], options) ||
       enc.getTable() != LutKind::Custom || block.size() != 2 || block[0] != 1 ||
       (bits != 2 && bits != 4 && bits != 8) || !scalesType || !scalesType.getElementType().isF32() ||
       !cast<ShapedType>(weight.getTable().getType()).getElementType().isF32() ||
@@ -453,9 +460,9 @@ struct LutToKernelForm : OpRewritePattern<MatmulOp> {
 
   LogicalResult matchAndRewrite(MatmulOp op, PatternRewriter &rewriter) const override {
     auto weight = op.getWeight().getDefiningOp<LutOp>();
-    if (!weight || !x86::takesKernel(op, options) || op.getActQuantAttr() ||
-        options.int8Activations)
+    if (!weight || !x86::takesKernel(op, options) || op.getActQuantAttr())
       return rewriter.notifyMatchFailure(op, "not a matmul the float panel kernel takes");
+    x86::KernelOptions options = x86::lutOptions(this->options);
     if (x86::lutKernelFormLayout(op, weight, options))
       return rewriter.notifyMatchFailure(op, "already in the kernel form");
     LutAttr enc = weight.getEncoding();

@@ -177,8 +177,10 @@ func.func @int8_panel(%x: tensor<24x64xf32>, %codes: tensor<2x8x16xi8>, %s: tens
 // CHECK:           vector.fma
 // CHECK-NOT:     qnt.
 // ROWS-LABEL:  func.func @lut_panel
+// In int8 mode too: only the float panel kernel has a table path.
 // INT8-LABEL:  func.func @lut_panel
-// INT8:          qnt.matmul
+// INT8:          vector.gather
+// INT8-NOT:      qnt.
 func.func @lut_panel(%x: tensor<24x32xf32>, %codes: tensor<2x16x4xi8>, %s: tensor<8x2xf32>, %t: tensor<16xf32>) -> tensor<24x8xf32> {
   %w = qnt.lut %codes scales(%s) table(%t) : (tensor<2x16x4xi8>, tensor<8x2xf32>, tensor<16xf32>) -> !l4
   %y = qnt.matmul %x, %w : (tensor<24x32xf32>, !l4) -> tensor<24x8xf32>

@@ -194,6 +194,9 @@ func.func @int8_panel(%x: tensor<13x32xf32>) -> tensor<13x4xf32> {
 // CHECK:       qnt.lut %[[C]] scales(%{{.*}}) table(%[[T]])
 // CHECK-SAME:    #qnt.lut<bits = 4, table = custom, block = [1, 8], packing = <bits = 4, tile = [4, 2]>>
 // CHECK:       x86_codes: "0x010000001098109832BA32BA54DC54DC76FE76FE"
+// The same in int8 mode (float activations for this matmul).
+// INT8-LABEL:  func.func @nf4_panel
+// INT8:        #qnt.lut<bits = 4, table = custom, block = [1, 8], packing = <bits = 4, tile = [4, 2]>>
 func.func @nf4_panel(%x: tensor<13x8xf32>) -> tensor<13x4xf32> {
   %codes = arith.constant dense<[[16, 50, 84, 118], [-104, -70, -36, -2], [16, 50, 84, 118], [-104, -70, -36, -2]]> : tensor<4x4xi8>
   %s = arith.constant dense<[[0.5], [0.25], [1.0], [2.0]]> : tensor<4x1xf32>

@@ -176,9 +176,8 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
     # Whether a fused kernel takes the matmul: the row kernel up to 12 (int8
     # activations: 2) rows, the panel kernel (whole strips of rows) above; an
     # int8 matmul the panel kernel cannot take stays with the row kernel.
-    if lut:  # the float panel kernel only
-        takes = (not int8 and rows > row_kernel_rows and n % lanes == 0
-                 and group % per_byte == 0)
+    if lut:  # the float panel kernel only, in either mode
+        takes = rows > 12 and n % lanes == 0 and group % per_byte == 0
     elif int8 or act:
         takes = group % (per_byte * 16) == 0
     elif rows > row_kernel_rows and n % lanes != 0:
@@ -318,16 +317,13 @@ case("w8a8_per_tensor_rank3_bias", [2, 10], 32, 128, 8, signed=True, zp=None, pa
 case("w8a8_static_m24", [24], 32, 128, 8, signed=True, zp=None, packed=False, act="static")
 case("w4a8_per_token_g64_m8", [8], 32, 192, 4, block=[1, 64], act="per_token")
 # Lookup-table weights: the float panel kernel (more than 12 rows, float
-# activations) dequantizes through the table; other row counts and int8
-# activations keep the reference lowering.
-case("lut_nf4_g64_m20", [20], 32, 128, 4, zp=None, block=[1, 64], lut="nf4",
-     fused=not int8)
-case("lut_fp4_perchannel_m16_bias", [16], 16, 96, 4, zp=None, bias=True, lut="fp4_e2m1",
-     fused=not int8)
+# activations even in int8 mode) dequantizes through the table; fewer rows
+# keep the reference lowering.
+case("lut_nf4_g64_m20", [20], 32, 128, 4, zp=None, block=[1, 64], lut="nf4")
+case("lut_fp4_perchannel_m16_bias", [16], 16, 96, 4, zp=None, bias=True, lut="fp4_e2m1")
 case("lut_custom3_rows2_m24", [24], 48, 64, 3, zp=None, block=[2, 32], packed=True,
-     lut="custom", fused=not int8)
-case("lut_custom8_m14", [14], 32, 80, 8, zp=None, block=[1, 40], packed=False, lut="custom",
-     fused=not int8)
+     lut="custom")
+case("lut_custom8_m14", [14], 32, 80, 8, zp=None, block=[1, 40], packed=False, lut="custom")
 case("lut_nf4_m4_reference", [4], 32, 128, 4, zp=None, block=[1, 64], lut="nf4", fused=False)
 # One group of 512 columns per row: int8 activations in two blocks of 256.
 case("u4_perchannel_k512_m2", [2], 24, 512, 4)
