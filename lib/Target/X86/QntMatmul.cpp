@@ -180,7 +180,6 @@ QuantizedActivations quantizeActivations(ImplicitLocOpBuilder &b, Value x, const
           factor = arith::SelectOp::create(lb, isZero, cF32(lb, 1), scale);
         }
         Value factorVec = vector::BroadcastOp::create(lb, vf, factor);
-        Value low = splat(lb, vf, lb.getF32FloatAttr(-127)), high = splat(lb, vf, lb.getF32FloatAttr(127));
         auto quantLoop = scf::ForOp::create(
             lb, c0, cIndex(lb, s.block), cIndex(lb, floatLanes),
             ValueRange{rowArgs[0], zeroI},
@@ -190,7 +189,9 @@ QuantizedActivations quantizeActivations(ImplicitLocOpBuilder &b, Value x, const
                   rb, perBlock ? arith::MulFOp::create(rb, read(rb, j), factorVec).getResult()
                                : arith::DivFOp::create(rb, read(rb, j), factorVec).getResult());
               if (!perBlock)
-                v = arith::MinimumFOp::create(rb, arith::MaximumFOp::create(rb, v, low), high);
+                v = arith::MinimumFOp::create(
+                    rb, arith::MaximumFOp::create(rb, v, splat(rb, vf, rb.getF32FloatAttr(-127))),
+                    splat(rb, vf, rb.getF32FloatAttr(127)));
               Value q = arith::FPToSIOp::create(rb, vi, v);
               Value k = arith::AddIOp::create(rb, k0, j);
               Value row = vector::TransferWriteOp::create(

@@ -258,7 +258,6 @@ def case(name, m_shape, n, k, bits, signed=False, zp="int", block=None, packed=T
         failures += 1
         return
     options = [f"vector-bits={lanes * 32}"] + (["int8-activations=1"] if int8 else [])
-
     r2 = subprocess.run([opt_tool, base + ".mlir",
                          "--quench-prepare-entry",
                          "--quench-x86-pack-weights=" + " ".join(options),
